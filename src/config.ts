@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * The only file that reads process.env. Every problem is reported at once; the result is frozen and passed down.
+ * Secrets that are not given come from DATA_DIR (see platform/secrets.ts), so the quick start needs no set-up.
+ */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(postgres|postgresql):\/\//,
+      'must start with postgres:// (leave it empty for the embedded SQLite)',
+    )
+    .optional(),
+  PUBLIC_URL: z.url('must be an absolute URL such as https://tanhong.example.gov.vn').optional(),
+  DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis://')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'use at least 32 random characters').optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  VISITS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
+});
+
+export type DbConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export type Config = Readonly<{
+  env: 'development' | 'test' | 'production';
+  http: { port: number; host: string; publicUrl: string | undefined; trustProxy: boolean };
+  dataDir: string;
+  db: DbConfig;
+  demoData: boolean;
+  smtpUrl: string | undefined;
+  redisUrl: string | undefined;
+  sessionSecret: string | undefined;
+  logLevel: string;
+  portal: { pageCacheSeconds: number; visitsFlushSeconds: number };
+  uploads: { maxBytes: number };
+}>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = Env.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  const e = result.data;
+  const dataDir = e.DATA_DIR;
+  const db: DbConfig = e.DATABASE_URL
+    ? { dialect: 'postgres', url: e.DATABASE_URL }
+    : { dialect: 'sqlite', file: `${dataDir}/congxa.sqlite` };
+  return Object.freeze({
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+      trustProxy: e.TRUST_PROXY === 'true',
+    },
+    dataDir,
+    db,
+    demoData: e.DEMO_DATA === 'on',
+    smtpUrl: e.SMTP_URL,
+    redisUrl: e.REDIS_URL,
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    portal: { pageCacheSeconds: e.PAGE_CACHE_SECONDS, visitsFlushSeconds: e.VISITS_FLUSH_SECONDS },
+    uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
+  });
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from './config.js';
+import { Csrf } from './http/csrf.js';
+import { AccountRepository, SessionRepository } from './modules/accounts/accounts.repository.js';
+import { AccountService } from './modules/accounts/accounts.service.js';
+import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
+import { PortalModule } from './modules/portal/portal.module.js';
+import { UnitDirectory } from './modules/units/unit-directory.js';
+import { UnitRepository } from './modules/units/units.repository.js';
+import { UnitService } from './modules/units/units.service.js';
+import { AuditLog } from './platform/audit.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { createDb, type Db } from './platform/db.js';
+import { loadSecrets } from './platform/secrets.js';
+import { LocalFileStorage, type FileStorage } from './platform/storage.js';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export type Deps = Readonly<{
+  config: Config;
+  version: string;
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  storage: FileStorage;
+  csrf: Csrf;
+  directory: UnitDirectory;
+  units: UnitService;
+  accounts: AccountService;
+  portal: PortalModule;
+}>;
+
+/** Wires every service from the config. Nothing here touches the network or the database yet. */
+export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db } = {}): Deps {
+  mkdirSync(config.dataDir, { recursive: true });
+  const secrets = loadSecrets(config.dataDir, { sessionSecret: config.sessionSecret });
+  const clock = overrides.clock ?? systemClock;
+  const db = overrides.db ?? createDb(config.db);
+  const audit = new AuditLog();
+  const storage = new LocalFileStorage(join(config.dataDir, 'files'), () => clock.now());
+  const directory = new UnitDirectory();
+  const units = new UnitService({ db, units: new UnitRepository(), directory, audit, clock });
+  const accounts = new AccountService({
+    db,
+    accounts: new AccountRepository(),
+    sessions: new SessionRepository(),
+    audit,
+    clock,
+    policy: DEFAULT_SIGN_IN_POLICY,
+  });
+  const https = config.http.publicUrl?.startsWith('https://') ?? false;
+  const csrf = new Csrf(secrets.sessionSecret, https);
+  const portal = new PortalModule({ db, clock, audit, storage, directory, config });
+  return Object.freeze({
+    config,
+    version: VERSION,
+    db,
+    clock,
+    audit,
+    storage,
+    csrf,
+    directory,
+    units,
+    accounts,
+    portal,
+  });
+}

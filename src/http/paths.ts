@@ -1,0 +1,51 @@
+/**
+ * Every URL congxa links to, built here and nowhere else (STYLE.md §2.2). Public and admin pages of a unit hang off
+ * its base path ('' for the default unit, '/<slug>' for the others); APIs, assets and health live at the site root.
+ */
+const q = (params: Record<string, string | number | undefined>): string => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '' && v !== 1);
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+};
+
+export const portalPaths = {
+  home: (base: string) => `${base}/`,
+  category: (base: string, slug: string, page?: number) => `${base}/chuyen-muc/${slug}${q({ trang: page })}`,
+  article: (base: string, slug: string) => `${base}/bai-viet/${slug}`,
+  articlePrint: (base: string, slug: string) => `${base}/bai-viet/${slug}/ban-in`,
+  page: (base: string, slug: string) => `${base}/trang/${slug}`,
+  search: (base: string, query?: string, page?: number) => `${base}/tim-kiem${q({ q: query, trang: page })}`,
+  rss: (base: string) => `${base}/rss.xml`,
+  categoryRss: (base: string, slug: string) => `${base}/rss/${slug}.xml`,
+  sitemapXml: (base: string) => `${base}/sitemap.xml`,
+  sitemapHtml: (base: string) => `${base}/so-do-trang`,
+  units: (base: string) => `${base}/don-vi`,
+};
+
+export const adminPaths = {
+  dashboard: (base: string) => `${base}/quan-tri`,
+  signIn: (base: string) => `${base}/quan-tri/dang-nhap`,
+  signOut: (base: string) => `${base}/quan-tri/dang-xuat`,
+  articles: (base: string, page?: number) => `${base}/quan-tri/bai-viet${q({ trang: page })}`,
+  articleNew: (base: string) => `${base}/quan-tri/bai-viet/moi`,
+  articleEdit: (base: string, id: number) => `${base}/quan-tri/bai-viet/${id}`,
+  categories: (base: string) => `${base}/quan-tri/chuyen-muc`,
+  categoryEdit: (base: string, id: number) => `${base}/quan-tri/chuyen-muc/${id}`,
+  pages: (base: string) => `${base}/quan-tri/trang`,
+  pageNew: (base: string) => `${base}/quan-tri/trang/moi`,
+  pageEdit: (base: string, id: number) => `${base}/quan-tri/trang/${id}`,
+  media: (base: string) => `${base}/quan-tri/tep`,
+  settings: (base: string) => `${base}/quan-tri/cai-dat`,
+  users: (base: string) => `${base}/quan-tri/nguoi-dung`,
+  userNew: (base: string) => `${base}/quan-tri/nguoi-dung/moi`,
+  userEdit: (base: string, id: number) => `${base}/quan-tri/nguoi-dung/${id}`,
+  audit: (base: string) => `${base}/quan-tri/nhat-ky`,
+};
+
+export const assetPaths = {
+  static: (file: string) => `/static/${file}`,
+  media: (storageKey: string) => `/media/${storageKey}`,
+};
+
+export const apiPaths = {
+  health: () => '/healthz',
+};

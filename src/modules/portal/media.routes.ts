@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.js';
+
+export function mediaRoutes(_app: FastifyInstance, _deps: Deps): void {}

@@ -1,0 +1,158 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/*
+ * The database as Kysely sees it, after CamelCasePlugin. Written by hand to match migrations/ (ADR 0004 says why
+ * there is no codegen); src/platform/schema.db.test.ts checks every column here against the migrated database.
+ * Instants are ISO 8601 UTC strings and calendar dates YYYY-MM-DD strings on both dialects; flags are 0/1.
+ */
+type Instant = string;
+type InstantDefault = ColumnType<string, string | undefined, string>;
+type Flag = ColumnType<number, number | undefined, number>;
+
+export type UnitKind = 'province' | 'district' | 'commune';
+
+export interface UnitTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: UnitKind;
+  parentId: number | null;
+  adminCode: string | null;
+  agencyCode: string | null;
+  host: string | null;
+  isDefault: Flag;
+  fullName: string;
+  address: ColumnType<string, string | undefined, string>;
+  phone: ColumnType<string, string | undefined, string>;
+  email: ColumnType<string, string | undefined, string>;
+  editorName: ColumnType<string, string | undefined, string>;
+  editorTitle: ColumnType<string, string | undefined, string>;
+  logoPath: string | null;
+  isDemo: Flag;
+  createdAt: InstantDefault;
+  updatedAt: InstantDefault;
+}
+
+export interface AccountTable {
+  id: Generated<number>;
+  kind: 'staff' | 'citizen';
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  passwordHash: string;
+  disabled: Flag;
+  failedSignIns: ColumnType<number, number | undefined, number>;
+  lockedUntil: Instant | null;
+  lastSignInAt: Instant | null;
+  createdAt: InstantDefault;
+  updatedAt: InstantDefault;
+}
+
+export interface AccountRoleTable {
+  accountId: number;
+  unitId: number;
+  role: string;
+}
+
+export interface SessionTable {
+  id: string;
+  accountId: number;
+  createdAt: Instant;
+  expiresAt: Instant;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Instant;
+  actorId: number | null;
+  actorName: string;
+  unitId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string | null;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  unitId: number;
+  storageKey: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  alt: ColumnType<string, string | undefined, string>;
+  caption: ColumnType<string, string | undefined, string>;
+  uploadedBy: number | null;
+  createdAt: InstantDefault;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  unitId: number;
+  slug: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  position: ColumnType<number, number | undefined, number>;
+  showOnHome: Flag;
+  showInMenu: Flag;
+  createdAt: InstantDefault;
+  updatedAt: InstantDefault;
+}
+
+export type ArticleStatus = 'draft' | 'published';
+
+export interface ArticleTable {
+  id: Generated<number>;
+  unitId: number;
+  categoryId: number;
+  slug: string;
+  title: string;
+  summary: ColumnType<string, string | undefined, string>;
+  bodyHtml: ColumnType<string, string | undefined, string>;
+  coverMediaId: number | null;
+  status: ArticleStatus;
+  featured: Flag;
+  publishedAt: Instant | null;
+  authorId: number | null;
+  authorName: ColumnType<string, string | undefined, string>;
+  searchText: ColumnType<string, string | undefined, string>;
+  createdAt: InstantDefault;
+  updatedAt: InstantDefault;
+}
+
+export interface PageTable {
+  id: Generated<number>;
+  unitId: number;
+  slug: string;
+  title: string;
+  bodyHtml: ColumnType<string, string | undefined, string>;
+  position: ColumnType<number, number | undefined, number>;
+  showInMenu: Flag;
+  searchText: ColumnType<string, string | undefined, string>;
+  createdAt: InstantDefault;
+  updatedAt: InstantDefault;
+}
+
+export interface VisitDayTable {
+  unitId: number;
+  day: string;
+  count: number;
+}
+
+export interface DB {
+  unit: UnitTable;
+  account: AccountTable;
+  accountRole: AccountRoleTable;
+  session: SessionTable;
+  auditLog: AuditLogTable;
+  media: MediaTable;
+  category: CategoryTable;
+  article: ArticleTable;
+  page: PageTable;
+  visitDay: VisitDayTable;
+}

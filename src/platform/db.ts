@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DbConfig } from '../config.js';
+import type { DB } from './db-schema.js';
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** A connection or a transaction: repository reads accept either. */
+export type Conn = Db | Tx;
+export type Dialect = DbConfig['dialect'];
+
+// Instants and calendar dates travel as ISO strings on both dialects (ADR 0003): PostgreSQL's parsers are told to
+// hand back strings instead of Date objects, so a row reads the same on SQLite and on PostgreSQL.
+const PG_TIMESTAMPTZ = 1184;
+const PG_TIMESTAMP = 1114;
+const PG_DATE = 1082;
+const PG_INT8 = 20;
+pg.types.setTypeParser(PG_TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(PG_TIMESTAMP, (v) => new Date(`${v.replace(' ', 'T')}Z`).toISOString());
+pg.types.setTypeParser(PG_DATE, (v) => v);
+// count(*) and sums are int8: small enough to be a JS number for everything congxa counts.
+pg.types.setTypeParser(PG_INT8, (v) => Number(v));
+
+export function createDb(config: DbConfig): Db {
+  if (config.dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, options: '-c TimeZone=UTC' });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  }
+  const sqlite = new Database(config.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return new Kysely<DB>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/** The current instant as stored in the database: ISO 8601 in UTC with milliseconds. */
+export function toDbInstant(d: Date): string {
+  return d.toISOString();
+}

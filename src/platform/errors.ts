@@ -1,0 +1,37 @@
+/** Domain errors carry a stable snake_case code; the HTTP edge maps them to a status once (http/error-handler). */
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+export class NotFoundError extends AppError {
+  readonly status = 404;
+}
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+}
+export class BadRequestError extends AppError {
+  readonly status = 400;
+}
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+}
+/** The request is valid but the record is in the wrong state for it. */
+export class ConflictError extends AppError {
+  readonly status = 409;
+}
+/** Too many attempts; `retryAfterSeconds` goes into the Retry-After header. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}
