@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import type { FileStorage } from '../../platform/storage.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
+import { PageCache } from './page-cache.js';
 
 export type PortalDeps = {
   db: Db;
@@ -14,9 +15,16 @@ export type PortalDeps = {
   config: Config;
 };
 
-/** The portal's services, wired once. */
+/**
+ * The portal's services, wired once. The public side (pages, search, feeds, visitor counter) and the admin side
+ * (articles, categories, pages, media) share the page cache: every admin write invalidates its unit's pages.
+ */
 export class PortalModule {
-  constructor(readonly deps: PortalDeps) {}
+  readonly pageCache: PageCache;
+
+  constructor(readonly deps: PortalDeps) {
+    this.pageCache = new PageCache(deps.config.portal.pageCacheSeconds * 1000, () => Date.now());
+  }
 
   /** Loads what the portal keeps in memory (visit counts). */
   async start(): Promise<void> {}
