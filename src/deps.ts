@@ -5,6 +5,7 @@ import { Csrf } from './http/csrf.js';
 import { AccountRepository, SessionRepository } from './modules/accounts/accounts.repository.js';
 import { AccountService } from './modules/accounts/accounts.service.js';
 import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
+import { PortalAdminModule } from './modules/portal/portal-admin.module.js';
 import { PortalModule } from './modules/portal/portal.module.js';
 import { UnitDirectory } from './modules/units/unit-directory.js';
 import { UnitRepository } from './modules/units/units.repository.js';
@@ -31,6 +32,7 @@ export type Deps = Readonly<{
   units: UnitService;
   accounts: AccountService;
   portal: PortalModule;
+  portalAdmin: PortalAdminModule;
 }>;
 
 /** Wires every service from the config. Nothing here touches the network or the database yet. */
@@ -53,7 +55,9 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   });
   const https = config.http.publicUrl?.startsWith('https://') ?? false;
   const csrf = new Csrf(secrets.sessionSecret, https);
-  const portal = new PortalModule({ db, clock, audit, storage, directory, config });
+  const portalDeps = { db, clock, audit, storage, directory, config };
+  const portal = new PortalModule(portalDeps);
+  const portalAdmin = new PortalAdminModule(portalDeps, portal.pageCache);
   return Object.freeze({
     config,
     version: VERSION,
@@ -66,5 +70,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     units,
     accounts,
     portal,
+    portalAdmin,
   });
 }
