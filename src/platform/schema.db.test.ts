@@ -1,0 +1,190 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, TEST_DIALECT, type TestDb } from '../../test/db.js';
+import { AuditLog } from './audit.js';
+
+/** The hand-written db-schema.ts must match what the migrations create (ADR 0004 stands in for codegen drift checks). */
+const EXPECTED: Record<string, string[]> = {
+  unit: [
+    'id',
+    'slug',
+    'name',
+    'kind',
+    'parent_id',
+    'admin_code',
+    'agency_code',
+    'host',
+    'is_default',
+    'full_name',
+    'address',
+    'phone',
+    'email',
+    'editor_name',
+    'editor_title',
+    'logo_path',
+    'is_demo',
+    'created_at',
+    'updated_at',
+  ],
+  account: [
+    'id',
+    'kind',
+    'username',
+    'full_name',
+    'email',
+    'phone',
+    'password_hash',
+    'disabled',
+    'failed_sign_ins',
+    'locked_until',
+    'last_sign_in_at',
+    'created_at',
+    'updated_at',
+  ],
+  account_role: ['account_id', 'unit_id', 'role'],
+  session: ['id', 'account_id', 'created_at', 'expires_at'],
+  audit_log: [
+    'id',
+    'at',
+    'actor_id',
+    'actor_name',
+    'unit_id',
+    'action',
+    'entity',
+    'entity_id',
+    'before_json',
+    'after_json',
+    'ip',
+  ],
+  media: [
+    'id',
+    'unit_id',
+    'storage_key',
+    'file_name',
+    'mime',
+    'size',
+    'width',
+    'height',
+    'alt',
+    'caption',
+    'uploaded_by',
+    'created_at',
+  ],
+  category: [
+    'id',
+    'unit_id',
+    'slug',
+    'name',
+    'description',
+    'position',
+    'show_on_home',
+    'show_in_menu',
+    'created_at',
+    'updated_at',
+  ],
+  article: [
+    'id',
+    'unit_id',
+    'category_id',
+    'slug',
+    'title',
+    'summary',
+    'body_html',
+    'cover_media_id',
+    'status',
+    'featured',
+    'published_at',
+    'author_id',
+    'author_name',
+    'search_text',
+    'created_at',
+    'updated_at',
+  ],
+  page: [
+    'id',
+    'unit_id',
+    'slug',
+    'title',
+    'body_html',
+    'position',
+    'show_in_menu',
+    'search_text',
+    'created_at',
+    'updated_at',
+  ],
+  visit_day: ['unit_id', 'day', 'count'],
+};
+
+describe(`migrated schema on ${TEST_DIALECT}`, () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(async () => {
+    await t.destroy();
+  });
+
+  it('has the tables and columns that db-schema.ts declares', async () => {
+    const tables = await t.db.introspection.getTables();
+    const actual = Object.fromEntries(
+      tables
+        .filter((tb) => !tb.name.startsWith('schema_migration'))
+        .map((tb) => [tb.name, tb.columns.map((c) => c.name).sort()]),
+    );
+    // Later migrations add tables; every table and column listed above must be there exactly.
+    for (const [table, columns] of Object.entries(EXPECTED)) {
+      expect(actual[table], table).toEqual([...columns].sort());
+    }
+  });
+
+  it('keeps the audit trail append-only in the database itself', async () => {
+    const audit = new AuditLog();
+    await audit.append(t.db, {
+      at: new Date('2026-11-26T01:00:00Z'),
+      actor: null,
+      unitId: null,
+      action: 'test.write',
+      entity: 'test',
+      entityId: 1,
+      before: { a: 1 },
+      after: { a: 2 },
+    });
+    await expect(sql`update audit_log set action = 'changed'`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
+    const rows = await t.db
+      .selectFrom('auditLog')
+      .select(['action', 'beforeJson', 'afterJson', 'at'])
+      .execute();
+    expect(rows).toEqual([
+      { action: 'test.write', beforeJson: '{"a":1}', afterJson: '{"a":2}', at: '2026-11-26T01:00:00.000Z' },
+    ]);
+  });
+
+  it('allows only one default unit', async () => {
+    await t.db
+      .insertInto('unit')
+      .values({ slug: 'a', name: 'A', fullName: 'A', kind: 'commune', isDefault: 1 })
+      .execute();
+    await expect(
+      t.db
+        .insertInto('unit')
+        .values({ slug: 'b', name: 'B', fullName: 'B', kind: 'commune', isDefault: 1 })
+        .execute(),
+    ).rejects.toThrow();
+  });
+
+  it('rejects a role that does not exist', async () => {
+    const unit = await t.db.selectFrom('unit').select('id').where('slug', '=', 'a').executeTakeFirstOrThrow();
+    const acc = await t.db
+      .insertInto('account')
+      .values({ kind: 'staff', username: 'x', fullName: 'X', passwordHash: 'h', email: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.db
+        .insertInto('accountRole')
+        .values({ accountId: acc.id, unitId: unit.id, role: 'superuser' })
+        .execute(),
+    ).rejects.toThrow();
+  });
+});
