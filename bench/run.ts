@@ -1,0 +1,88 @@
+/*
+ * `npm run bench`: the public portal against a bare Fastify route sending the same bytes from memory, in the same run
+ * (ratios, because these machines are noisy). Budgets from issue #2: home ≥ 50 % of the bare route's requests/s,
+ * p99 < 50 ms at 50 connections, server memory < 200 MB.
+ */
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+type Ready = {
+  dialect: string;
+  articles: number;
+  seedSeconds: number;
+  homeBytes: number;
+  articleBytes: number;
+  targets: Record<'home' | 'article' | 'bareHome' | 'bareArticle', string>;
+};
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
+  execArgv: ['--import', 'tsx'],
+  env: process.env,
+});
+const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+const ready = await next<Ready>();
+
+async function load(url: string) {
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { 'user-agent': 'Mozilla/5.0 (bench) Firefox/140.0' },
+  });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
+
+console.log(
+  `congxa bench: ${ready.dialect}, ${ready.articles} articles (seeded in ${ready.seedSeconds.toFixed(1)} s), ` +
+    `${CONNECTIONS} connections, ${DURATION} s per target; home ${ready.homeBytes} B, article ${ready.articleBytes} B`,
+);
+// Warm up once so the page cache and JIT are in their steady state, then measure bare and congxa alternately.
+await autocannon({ url: ready.targets.home, connections: 10, duration: 2 });
+const rows = [
+  ['bare route, home bytes', await load(ready.targets.bareHome)],
+  ['congxa home page', await load(ready.targets.home)],
+  ['bare route, article bytes', await load(ready.targets.bareArticle)],
+  ['congxa article page', await load(ready.targets.article)],
+] as const;
+child.send({ cmd: 'memory' });
+const mem = await next<{ rss: number; peakRss: number }>();
+child.send({ cmd: 'stop' });
+
+const [bareHome, home, bareArticle, article] = rows.map(([, r]) => r);
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(
+  `\n${pad('target', 28)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}ratio`,
+);
+for (const [name, r] of rows) {
+  const base = name.includes('home') ? bareHome! : bareArticle!; // rows above are fixed
+  console.log(
+    `${pad(name, 28)}${pad(r.rps.toFixed(0), 10)}${pad(String(r.p50), 9)}${pad(String(r.p99), 9)}${pad(String(r.non2xx + r.errors), 9)}${((r.rps / base.rps) * 100).toFixed(0)} %`,
+  );
+}
+const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+console.log(`\nserver memory: ${mb(mem.rss)} MB now, ${mb(mem.peakRss)} MB peak`);
+const checks = [
+  [
+    `home ≥ 50 % of bare (${((home!.rps / bareHome!.rps) * 100).toFixed(0)} %)`,
+    home!.rps >= 0.5 * bareHome!.rps,
+  ],
+  [`home p99 < 50 ms (${home!.p99} ms)`, home!.p99 < 50],
+  [`article p99 < 50 ms (${article!.p99} ms)`, article!.p99 < 50],
+  [`peak memory < 200 MB (${mb(mem.peakRss)} MB)`, mem.peakRss < 200 * 1024 * 1024],
+  ['no errors or non-2xx', rows.every(([, r]) => r.non2xx + r.errors === 0)],
+] as const;
+console.log('\nbudgets (issue #2):');
+for (const [label, ok] of checks) {
+  console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}`);
+}
+process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
