@@ -19,6 +19,11 @@ export const portalPaths = {
   sitemapXml: (base: string) => `${base}/sitemap.xml`,
   sitemapHtml: (base: string) => `${base}/so-do-trang`,
   units: (base: string) => `${base}/don-vi`,
+  robots: () => '/robots.txt',
+  /* Built by later issues; the portal links to them only once their routes exist (public.routes.tsx). */
+  procedures: (base: string) => `${base}/thu-tuc-hanh-chinh`,
+  dossierLookup: (base: string) => `${base}/tra-cuu-ho-so`,
+  questions: (base: string) => `${base}/hoi-dap`,
 };
 
 export const adminPaths = {

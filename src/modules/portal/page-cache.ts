@@ -48,6 +48,11 @@ export class PageCache {
     return page;
   }
 
+  /** Changes each time the unit's pages are invalidated; caches derived from its content (menus) key on it. */
+  generationOf(unitId: number): number {
+    return this.generation.get(unitId) ?? 0;
+  }
+
   /** Forget every page of a unit (its content changed). */
   invalidateUnit(unitId: number): void {
     this.generation.set(unitId, (this.generation.get(unitId) ?? 0) + 1);

@@ -5,6 +5,10 @@ import type { Db } from '../../platform/db.js';
 import type { FileStorage } from '../../platform/storage.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import { PageCache } from './page-cache.js';
+import { PortalQueryRepository } from './portal-query.repository.js';
+import { PortalService } from './portal.service.js';
+import { VisitRepository } from './visits/visit.repository.js';
+import { VisitorCounter } from './visits/visitor-counter.js';
 
 export type PortalDeps = {
   db: Db;
@@ -21,14 +25,36 @@ export type PortalDeps = {
  */
 export class PortalModule {
   readonly pageCache: PageCache;
+  /** Public pages, search, feeds and site maps. */
+  readonly site: PortalService;
+  readonly visitors: VisitorCounter;
 
   constructor(readonly deps: PortalDeps) {
-    this.pageCache = new PageCache(deps.config.portal.pageCacheSeconds * 1000, () => Date.now());
+    const ttlMs = deps.config.portal.pageCacheSeconds * 1000;
+    this.pageCache = new PageCache(ttlMs, () => Date.now());
+    this.site = new PortalService({
+      db: deps.db,
+      clock: deps.clock,
+      queries: new PortalQueryRepository(),
+      directory: deps.directory,
+      pageCache: this.pageCache,
+      ttlMs,
+    });
+    this.visitors = new VisitorCounter({
+      db: deps.db,
+      clock: deps.clock,
+      visits: new VisitRepository(),
+      onError: (err) => console.error('congxa: could not save visit counts (kept for the next try)', err),
+    });
   }
 
-  /** Loads what the portal keeps in memory (visit counts). */
-  async start(): Promise<void> {}
+  /** Loads what the portal keeps in memory (visit counts) and starts flushing them. */
+  async start(): Promise<void> {
+    await this.visitors.start(this.deps.config.portal.visitsFlushSeconds * 1000);
+  }
 
   /** Flushes what the portal keeps in memory; called on a clean shutdown. */
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.visitors.close();
+  }
 }

@@ -1,0 +1,54 @@
+/* View models of the public layout, built by the portal's presenter (modules/portal/portal.presenter.ts). */
+
+export type Link = { label: string; href: string };
+
+export type ChromeView = {
+  /** "TRANG THÔNG TIN ĐIỆN TỬ XÃ TÂN HỒNG - HUYỆN BÌNH GIANG" */
+  siteTitle: string;
+  brandLead: string;
+  brandName: string;
+  /** "Trang thông tin điện tử xã Tân Hồng": document titles and og:site_name. */
+  siteName: string;
+  publisher: string;
+  logo: { src: string; alt: string } | null;
+  emblem: string;
+  homeHref: string;
+  searchHref: string;
+  sitemapHref: string;
+  rssHref: string;
+  unitsHref: string;
+  menu: Link[];
+  footer: {
+    owner: string;
+    editorLine: string | null;
+    address: string;
+    phone: string;
+    email: string;
+  };
+  isDemo: boolean;
+};
+
+export type CountersView = { online: string; today: string; total: string };
+
+export type MetaView = {
+  documentTitle: string;
+  title: string;
+  description: string;
+  canonicalUrl: string;
+  type: 'website' | 'article';
+  siteName: string;
+  imageUrl: string | null;
+  dcDate: string;
+  dcCreator: string;
+  dcPublisher: string;
+  rssUrl: string;
+  noIndex: boolean;
+};
+
+export type PageShell = {
+  chrome: ChromeView;
+  counters: CountersView;
+  quickLinks: Link[];
+  meta: MetaView;
+  currentHref: string;
+};
