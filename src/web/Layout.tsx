@@ -64,7 +64,7 @@ function Brand({ chrome }: { chrome: ChromeView }) {
 
 function SearchForm({ action, id }: { action: string; id: string }) {
   return (
-    <form class="search-form" role="search" method="get" action={action}>
+    <form class="search-form" role="search" method="get" action={action} aria-label={m.searchSite}>
       <label for={id}>{m.search}</label>
       <input type="search" id={id} name="q" maxLength={200} placeholder={common.searchPlaceholder} />
       <button type="submit">{m.searchButton}</button>

@@ -5,6 +5,7 @@ export const layoutMessages = {
   mainMenu: 'Danh mục chính',
   search: 'Tìm kiếm',
   searchButton: 'Tìm',
+  searchSite: 'Tìm kiếm trên trang',
   owner: 'Cơ quan chủ quản',
   editorInChief: 'Trưởng Ban Biên tập',
   address: 'Địa chỉ',

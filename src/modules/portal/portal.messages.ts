@@ -33,6 +33,7 @@ export const portalMessages = {
   search: {
     heading: 'Tìm kiếm',
     label: 'Từ khóa',
+    formLabel: 'Tìm kiếm tin bài và trang giới thiệu',
     hint: 'Có thể gõ tiếng Việt không dấu, ví dụ: cai cach hanh chinh.',
     button: 'Tìm',
     resultCount: (n: number, q: string) => `Tìm thấy ${n} kết quả cho “${q}”.`,

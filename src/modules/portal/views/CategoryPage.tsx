@@ -13,7 +13,7 @@ export function CategoryPage({ shell, view }: { shell: PageShell; view: Category
       {view.articles.length === 0 ? (
         <p class="empty">{m.category.empty}</p>
       ) : (
-        <ArticleList articles={view.articles} />
+        <ArticleList articles={view.articles} headingLevel={2} />
       )}
       <Pagination p={view.pagination} />
       <p class="feed-link">

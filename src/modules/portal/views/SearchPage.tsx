@@ -8,7 +8,13 @@ export function SearchPage({ shell, view }: { shell: PageShell; view: SearchView
   return (
     <Layout shell={shell}>
       <h1>{m.search.heading}</h1>
-      <form class="search-page-form" role="search" method="get" action={shell.chrome.searchHref}>
+      <form
+        class="search-page-form"
+        role="search"
+        method="get"
+        action={shell.chrome.searchHref}
+        aria-label={m.search.formLabel}
+      >
         <label for="tu-khoa">{m.search.label}</label>
         <p class="hint" id="tu-khoa-goi-y">
           {m.search.hint}
