@@ -44,6 +44,16 @@ export const adminPaths = {
   userNew: (base: string) => `${base}/quan-tri/nguoi-dung/moi`,
   userEdit: (base: string, id: number) => `${base}/quan-tri/nguoi-dung/${id}`,
   audit: (base: string) => `${base}/quan-tri/nhat-ky`,
+  articlesIn: (base: string, status?: string, page?: number) =>
+    `${base}/quan-tri/bai-viet${q({ 'trang-thai': status, trang: page })}`,
+  articleDelete: (base: string, id: number) => `${base}/quan-tri/bai-viet/${id}/xoa`,
+  categoryNew: (base: string) => `${base}/quan-tri/chuyen-muc/moi`,
+  categoryDelete: (base: string, id: number) => `${base}/quan-tri/chuyen-muc/${id}/xoa`,
+  pageDelete: (base: string, id: number) => `${base}/quan-tri/trang/${id}/xoa`,
+  mediaPage: (base: string, page?: number) => `${base}/quan-tri/tep${q({ trang: page })}`,
+  mediaUpload: (base: string) => `${base}/quan-tri/tep/tai-len`,
+  settingsLogo: (base: string) => `${base}/quan-tri/cai-dat/logo`,
+  userStatus: (base: string, id: number) => `${base}/quan-tri/nguoi-dung/${id}/trang-thai`,
 };
 
 export const assetPaths = {

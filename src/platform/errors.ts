@@ -35,3 +35,17 @@ export class TooManyRequestsError extends AppError {
     super(code, message);
   }
 }
+/**
+ * A form value a service refused after the form itself parsed (e.g. a slug already used in the unit). Routes catch
+ * it and show `message` at the field `field` with status 422; uncaught it still renders as a 422 page.
+ */
+export class FieldError extends AppError {
+  readonly status = 422;
+  constructor(
+    readonly field: string,
+    code: string,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}

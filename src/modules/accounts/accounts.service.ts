@@ -193,6 +193,46 @@ export class AccountService {
     });
   }
 
+  /**
+   * Disables or re-enables a staff account of the unit (an admin cannot disable themself). Disabling ends every
+   * session of the account at once.
+   */
+  async setDisabled(
+    actor: Actor,
+    accountId: number,
+    unitId: number,
+    disabled: boolean,
+    ip: string | null,
+  ): Promise<void> {
+    const { db, accounts, sessions, audit, clock } = this.deps;
+    if (actor.id === accountId && disabled) {
+      throw new ForbiddenError('cannot_disable_self', 'Bạn không thể tự khóa tài khoản của chính mình.');
+    }
+    await db.transaction().execute(async (trx) => {
+      const inUnit = (await accounts.findRoles(trx, accountId)).some((r) => r.unitId === unitId);
+      const before = inUnit ? await accounts.findById(trx, accountId) : undefined;
+      if (!before || before.kind !== 'staff') {
+        throw new NotFoundError('account_not_found', 'Không tìm thấy tài khoản.');
+      }
+      const now = clock.now();
+      await accounts.setDisabled(trx, accountId, disabled, now.toISOString());
+      if (disabled) {
+        await sessions.deleteForAccount(trx, accountId);
+      }
+      await audit.append(trx, {
+        at: now,
+        actor,
+        unitId,
+        action: disabled ? 'account.disable' : 'account.enable',
+        entity: 'account',
+        entityId: accountId,
+        before: { disabled: before.disabled === 1 },
+        after: { disabled },
+        ip,
+      });
+    });
+  }
+
   listStaff(unitId: number) {
     return this.deps.accounts.findStaffOfUnit(this.deps.db, unitId);
   }

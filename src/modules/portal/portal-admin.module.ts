@@ -1,13 +1,49 @@
-import type { PortalDeps } from './portal.module.js';
+import { ArticleRepository } from './articles.repository.js';
+import { ArticleAdminService } from './articles.service.js';
+import { CategoryRepository } from './categories.repository.js';
+import { CategoryService } from './categories.service.js';
+import { MediaRepository } from './media.repository.js';
+import { MediaService } from './media.service.js';
 import type { PageCache } from './page-cache.js';
+import { PageRepository } from './pages.repository.js';
+import { PageService } from './pages.service.js';
+import type { PortalDeps } from './portal.module.js';
 
 /**
  * The portal's admin services (articles, categories, pages, media), wired once. Every write invalidates the unit's
  * cached public pages through `pageCache`.
  */
 export class PortalAdminModule {
+  readonly media: MediaService;
+  readonly articles: ArticleAdminService;
+  readonly categories: CategoryService;
+  readonly pages: PageService;
+
   constructor(
     readonly deps: PortalDeps,
     readonly pageCache: PageCache,
-  ) {}
+  ) {
+    const { db, clock, audit, storage } = deps;
+    const articleRepository = new ArticleRepository();
+    const categoryRepository = new CategoryRepository();
+    this.media = new MediaService({ db, media: new MediaRepository(), storage, audit, clock });
+    this.articles = new ArticleAdminService({
+      db,
+      articles: articleRepository,
+      categories: categoryRepository,
+      media: this.media,
+      audit,
+      clock,
+      pageCache,
+    });
+    this.categories = new CategoryService({
+      db,
+      categories: categoryRepository,
+      articles: articleRepository,
+      audit,
+      clock,
+      pageCache,
+    });
+    this.pages = new PageService({ db, pages: new PageRepository(), audit, clock, pageCache });
+  }
 }

@@ -50,7 +50,12 @@ export const PortalSettingsForm = z.object({
     .string()
     .trim()
     .regex(/^[0-9 +().-]{0,20}$/, 'phone_format'),
-  email: z.union([z.literal(''), z.email('email_format').trim()]),
+  // A refine rather than a union, so the message code reaches the field (a union reports only "invalid input").
+  email: z
+    .string()
+    .trim()
+    .max(200, 'too_long')
+    .refine((v) => v === '' || z.email().safeParse(v).success, 'email_format'),
   editorName: optionalText(120),
   editorTitle: optionalText(120),
   agencyCode: z.preprocess(emptyToNull, AgencyCode.nullable()),

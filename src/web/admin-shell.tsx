@@ -1,0 +1,77 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { Deps } from '../deps.js';
+import { adminPaths, portalPaths } from '../http/paths.js';
+import { render } from '../http/render.js';
+import { NotFoundError } from '../platform/errors.js';
+import { adminNav, otherUnitLinks, type AdminArea } from './admin-nav.js';
+import { AdminLayout, type AdminShell } from './AdminLayout.js';
+
+/** The request's unit, or a 404 when the deployment has none yet. */
+export function siteOf(req: FastifyRequest) {
+  if (!req.site) {
+    throw new NotFoundError('no_unit', 'Chưa có đơn vị.');
+  }
+  return req.site;
+}
+
+/** The signed-in actor; only call after a requireRole guard. */
+export function actorOf(req: FastifyRequest) {
+  if (!req.actor) {
+    throw new NotFoundError('no_actor', 'Chưa đăng nhập.');
+  }
+  return req.actor;
+}
+
+/** The layout data for a signed-in admin page of the request's unit. */
+export function adminShell(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: Pick<Deps, 'csrf' | 'directory'>,
+  area: AdminArea | null,
+): AdminShell {
+  const site = siteOf(req);
+  const actor = actorOf(req);
+  const base = site.basePath;
+  return {
+    unitName: site.unit.name,
+    actorName: actor.name,
+    nav: adminNav(actor, site.unit.id, base, area),
+    otherUnits: otherUnitLinks(
+      actor,
+      site.unit.id,
+      deps.directory.all().map((u) => ({ id: u.id, name: u.name, basePath: deps.directory.basePathOf(u) })),
+    ),
+    signOutHref: adminPaths.signOut(base),
+    publicHref: portalPaths.home(base),
+    csrfToken: deps.csrf.tokenFor(req, reply),
+    cspNonce: req.cspNonce,
+  };
+}
+
+/** Renders a signed-in admin page inside the admin layout. */
+export function renderAdmin(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: Pick<Deps, 'csrf' | 'directory'>,
+  page: { title: string; area: AdminArea | null; editor?: boolean; status?: number },
+  children: (shell: AdminShell) => ComponentChildren,
+): FastifyReply {
+  const shell = adminShell(req, reply, deps, page.area);
+  if (page.status) {
+    reply.code(page.status);
+  }
+  return render(
+    reply,
+    <AdminLayout
+      title={page.title}
+      shell={shell}
+      unitName={shell.unitName}
+      publicHref={shell.publicHref}
+      cspNonce={shell.cspNonce}
+      editor={page.editor}
+    >
+      {children(shell)}
+    </AdminLayout>,
+  );
+}
