@@ -150,11 +150,28 @@ export class PortalQueryRepository {
       .executeTakeFirst();
   }
 
-  /** Published articles whose folded text has a word starting with every token (light rows, for ranking). */
-  searchArticles(db: Conn, unitId: number, now: string, tokens: readonly string[], cap: number) {
+  /**
+   * Published articles whose folded text has a word starting with every token (light rows, for ranking);
+   * `phraseHit` is 1 when the folded text holds the whole phrase.
+   */
+  searchArticles(
+    db: Conn,
+    unitId: number,
+    now: string,
+    tokens: readonly string[],
+    phrase: string,
+    cap: number,
+  ) {
     return db
       .selectFrom('article')
-      .select(['article.id', 'article.title', 'article.publishedAt'])
+      .select([
+        'article.id',
+        'article.title',
+        'article.publishedAt',
+        sql<number>`case when ${likeWordPrefix('article.searchText', phrase)} then 1 else 0 end`.as(
+          'phraseHit',
+        ),
+      ])
       .where('article.unitId', '=', unitId)
       .where(published(now))
       .where((eb) => eb.and(tokens.map((t) => likeWordPrefix('article.searchText', t))))
@@ -163,10 +180,16 @@ export class PortalQueryRepository {
       .execute();
   }
 
-  searchPages(db: Conn, unitId: number, tokens: readonly string[], cap: number) {
+  searchPages(db: Conn, unitId: number, tokens: readonly string[], phrase: string, cap: number) {
     return db
       .selectFrom('page')
-      .select(['page.id', 'page.slug', 'page.title', 'page.updatedAt'])
+      .select([
+        'page.id',
+        'page.slug',
+        'page.title',
+        'page.updatedAt',
+        sql<number>`case when ${likeWordPrefix('page.searchText', phrase)} then 1 else 0 end`.as('phraseHit'),
+      ])
       .where('page.unitId', '=', unitId)
       .where((eb) => eb.and(tokens.map((t) => likeWordPrefix('page.searchText', t))))
       .orderBy('page.position')

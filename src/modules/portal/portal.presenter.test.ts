@@ -5,6 +5,7 @@ import {
   inSentence,
   normaliseQuery,
   parsePageNumber,
+  searchPhrase,
   searchTokens,
   titleMatches,
   toArticleCard,
@@ -194,6 +195,10 @@ describe('search helpers', () => {
     expect(searchTokens('Đăng ký')).toEqual(['dang', 'ky']);
     expect(searchTokens('100%_ "x"')).toEqual(['100', 'x']);
     expect(searchTokens('  ')).toEqual([]);
+  });
+
+  it('folds the whole query into one phrase, repeated words kept', () => {
+    expect(searchPhrase('  Đăng   ký, đăng ký! ')).toBe('dang ky dang ky');
   });
 
   it('keeps the first query value, trimmed and cut to 200 characters', () => {

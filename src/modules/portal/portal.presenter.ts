@@ -229,6 +229,15 @@ export function searchTokens(query: string): string[] {
   return [...new Set(words)].slice(0, MAX_TOKENS);
 }
 
+/** The folded query as one phrase: "Đăng  ký!" → "dang ky". */
+export function searchPhrase(query: string): string {
+  return fold(query)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, MAX_TOKENS * 2)
+    .join(' ');
+}
+
 /** True when every token starts a word of the folded title: such results are listed first. */
 export function titleMatches(title: string, tokens: readonly string[]): boolean {
   const words = ` ${fold(title)}`;

@@ -16,6 +16,7 @@ import { portalMessages as m } from './portal.messages.js';
 import {
   pageCount,
   publishedLabel,
+  searchPhrase,
   searchTokens,
   titleMatches,
   toArticleCard,
@@ -303,30 +304,34 @@ export class PortalService {
       return { meta, query, total: 0, results: [], pagination: null };
     }
     const now = this.now();
+    const phrase = searchPhrase(query);
     const [articles, pages] = await Promise.all([
-      queries.searchArticles(db, unit.id, now, tokens, SEARCH_CAP),
-      queries.searchPages(db, unit.id, tokens, SEARCH_CAP),
+      queries.searchArticles(db, unit.id, now, tokens, phrase, SEARCH_CAP),
+      queries.searchPages(db, unit.id, tokens, phrase, SEARCH_CAP),
     ]);
-    type Hit = { kind: 'article' | 'page'; id: number; title: string; at: string; slug?: string };
+    type Hit = { kind: 'article' | 'page'; id: number; title: string; slug?: string; rank: number };
+    // Titles holding every word first, then texts holding the whole phrase, then the rest; latest first within each.
+    const rank = (title: string, phraseHit: number) =>
+      (titleMatches(title, tokens) ? 2 : 0) + (Number(phraseHit) === 1 ? 1 : 0);
     const hits: Hit[] = [
       ...pages.map((p) => ({
         kind: 'page' as const,
         id: p.id,
         title: p.title,
-        at: p.updatedAt,
         slug: p.slug,
+        rank: rank(p.title, p.phraseHit),
       })),
       ...articles.map((a) => ({
         kind: 'article' as const,
         id: a.id,
         title: a.title,
-        at: a.publishedAt ?? '',
+        rank: rank(a.title, a.phraseHit),
       })),
     ];
-    const ranked = [
-      ...hits.filter((h) => titleMatches(h.title, tokens)),
-      ...hits.filter((h) => !titleMatches(h.title, tokens)),
-    ];
+    const ranked = hits
+      .map((h, i) => ({ h, i }))
+      .sort((a, b) => b.h.rank - a.h.rank || a.i - b.i)
+      .map((x) => x.h);
     const pages_ = pageCount(ranked.length, SEARCH_PAGE_SIZE);
     if (page > pages_) {
       throw new NotFoundError('page_out_of_range', m.notFound.pageNumber);

@@ -373,6 +373,40 @@ describe('public portal', () => {
       expect((await get('/tim-kiem?q=tin&trang=3')).statusCode).toBe(404);
     });
 
+    it('ranks titles with every word first, then texts with the whole phrase, then the rest', async () => {
+      const category = await insertCategory(t.deps.db, { unitId: thaiHoc, slug: 'hoi-dap', name: 'Hỏi đáp' });
+      const add = (slug: string, title: string, summary: string, publishedAt: string) =>
+        insertArticle(t.deps.db, {
+          unitId: thaiHoc,
+          categoryId: category,
+          slug,
+          title,
+          summary,
+          publishedAt,
+        });
+      await add(
+        'ky-hop',
+        'Kỳ họp thứ nhất Hội đồng nhân dân',
+        'Kỳ họp đang diễn ra.',
+        '2024-06-01T00:00:00.000Z',
+      );
+      await add(
+        'ket-hon',
+        'Hướng dẫn thủ tục kết hôn',
+        'Người dân đăng ký kết hôn tại Bộ phận Một cửa.',
+        '2024-05-01T00:00:00.000Z',
+      );
+      await add('thuong-tru', 'Đăng ký thường trú', 'Thủ tục cư trú.', '2024-01-01T00:00:00.000Z');
+      t.deps.portal.pageCache.invalidateUnit(thaiHoc);
+      const res = await get('/thai-hoc/tim-kiem?q=dang+ky');
+      const titles = [...res.body.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((x) => x[1]);
+      expect(titles).toEqual([
+        'Đăng ký thường trú',
+        'Hướng dẫn thủ tục kết hôn',
+        'Kỳ họp thứ nhất Hội đồng nhân dân',
+      ]);
+    });
+
     it('copes with a very long query', async () => {
       const res = await get(`/tim-kiem?q=${'cải cách '.repeat(60)}`);
       expect(res.statusCode).toBe(200);
