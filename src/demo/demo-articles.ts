@@ -117,7 +117,7 @@ export const ARTICLE_TEMPLATES: readonly ArticleTemplate[] = [
   {
     id: 'one-stop-month',
     category: 'cai-cach-hanh-chinh',
-    schedule: [1, 2, 4].map((monthsAgo) => ({ kind: 'monthly', day: 4, monthsAgo })),
+    schedule: [0, 1, 3].map((monthsAgo) => ({ kind: 'monthly', day: 4, monthsAgo })),
     write(ctx) {
       const { commune: c, rnd } = ctx;
       const prev = addMonths(ctx.date.year, ctx.date.month, -1);

@@ -11,7 +11,7 @@ import {
 } from './demo-articles.js';
 import { addMonths, DAY_MS, vnDate, vnInstant, type VnDate } from './demo-calendar.js';
 import type { DemoImageKey } from './demo-images.js';
-import { escapeHtml } from './demo-pages.js';
+import { escapeAttr, escapeText } from './demo-pages.js';
 import type { DemoRandom } from './demo-random.js';
 
 /** The news categories of every demo commune, in menu order. */
@@ -139,10 +139,10 @@ export function planArticles(input: {
     const figure = media(content.figure.image);
     const [first = '', ...rest] = content.paragraphs;
     const bodyHtml = [
-      `<p>${escapeHtml(first)}</p>`,
-      `<figure><img src="${escapeHtml(figure.url)}" alt="${escapeHtml(figure.alt)}" width="${figure.width}" height="${figure.height}"><figcaption>${escapeHtml(content.figure.caption)}</figcaption></figure>`,
-      ...rest.map((para) => `<p>${escapeHtml(para)}</p>`),
-      `<p><em>${escapeHtml(DEMO_NOTICE)}</em></p>`,
+      `<p>${escapeText(first)}</p>`,
+      `<figure><img src="${escapeAttr(figure.url)}" alt="${escapeAttr(figure.alt)}" width="${figure.width}" height="${figure.height}" /><figcaption>${escapeText(content.figure.caption)}</figcaption></figure>`,
+      ...rest.map((para) => `<p>${escapeText(para)}</p>`),
+      `<p><em>${escapeText(DEMO_NOTICE)}</em></p>`,
     ].join('\n');
     const slug = uniqueSlug(slugify(content.title), slugs);
     const editor = base.leaders.editors[slugs.size % 2] ?? base.leaders.editors[0];

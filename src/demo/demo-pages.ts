@@ -24,15 +24,21 @@ export type DemoPage = { slug: string; title: string; bodyHtml: string; position
 export const PAGE_NOTICE =
   'Trang mẫu do hệ thống congxa tạo để minh họa; tên người, số điện thoại và số liệu là giả định.';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Escapes text content (quotes stay as they are, as the body sanitiser writes them). */
+export function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const p = (text: string): string => `<p>${escapeHtml(text)}</p>`;
-const h2 = (text: string): string => `<h2>${escapeHtml(text)}</h2>`;
+/** Escapes an attribute value written between double quotes. */
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;');
+}
+
+const p = (text: string): string => `<p>${escapeText(text)}</p>`;
+const h2 = (text: string): string => `<h2>${escapeText(text)}</h2>`;
 const ul = (items: readonly string[]): string =>
-  `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
-const notice = `<p><em>${escapeHtml(PAGE_NOTICE)}</em></p>`;
+  `<ul>${items.map((i) => `<li>${escapeText(i)}</li>`).join('')}</ul>`;
+const notice = `<p><em>${escapeText(PAGE_NOTICE)}</em></p>`;
 
 export function demoPages(ctx: DemoPageContext): DemoPage[] {
   const { commune: c, district, province, leaders: l } = ctx;
@@ -105,13 +111,13 @@ export function demoPages(ctx: DemoPageContext): DemoPage[] {
   const mailSlug = ctx.slug.replace(/-/g, '');
   const leaders = [
     p(`Danh sách lãnh đạo Đảng ủy, HĐND và UBND xã ${c} và thông tin liên hệ công vụ.`),
+    // Only the markup the body sanitiser keeps (no <caption>, no scope), so an edit in the admin changes nothing.
     '<table>',
-    `<caption>${escapeHtml(`Lãnh đạo xã ${c}`)}</caption>`,
-    '<thead><tr><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Điện thoại</th><th scope="col">Thư điện tử</th></tr></thead>',
+    '<thead><tr><th>Họ và tên</th><th>Chức vụ</th><th>Điện thoại</th><th>Thư điện tử</th></tr></thead>',
     '<tbody>',
     ...leaderRows.map(
       ([name, role, mail], i) =>
-        `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(role)}</td><td>${demoMobile(ctx.n * 10 + i)}</td><td>${demoEmail(`${mail}.${mailSlug}`)}</td></tr>`,
+        `<tr><td>${escapeText(name)}</td><td>${escapeText(role)}</td><td>${demoMobile(ctx.n * 10 + i)}</td><td>${demoEmail(`${mail}.${mailSlug}`)}</td></tr>`,
     ),
     '</tbody>',
     '</table>',
