@@ -54,7 +54,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (req, reply) => {
     securityHeaders(req, reply, https);
-    req.site = directory.resolve(req.headers.host, unitPrefix(req.raw));
+    const prefix = unitPrefix(req.raw);
+    req.site = directory.resolve(req.headers.host, prefix);
+    // The default unit lives at '/': its slug prefix is a second address for the same pages, so send it home.
+    if (prefix && req.site?.basePath === `/${prefix}` && directory.basePathOf(req.site.unit) === '') {
+      return reply.redirect(req.url, 301);
+    }
   });
 
   await app.register(cookie);

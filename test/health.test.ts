@@ -35,3 +35,53 @@ describe('GET /healthz', () => {
     expect(res.body).toContain('Phiên làm việc của biểu mẫu đã hết hạn');
   });
 });
+
+describe('unit addresses', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const base = {
+      kind: 'commune',
+      parentId: null,
+      adminCode: null,
+      agencyCode: null,
+      host: null,
+      isDemo: false,
+    } as const;
+    await t.deps.units.createUnit(null, {
+      ...base,
+      slug: 'xa-mac-dinh',
+      name: 'Xã Mặc Định',
+      fullName: 'UBND xã Mặc Định',
+      isDefault: true,
+    });
+    await t.deps.units.createUnit(null, {
+      ...base,
+      slug: 'xa-khac',
+      name: 'Xã Khác',
+      fullName: 'UBND xã Khác',
+      isDefault: false,
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("redirects the default unit's slug prefix to the site root, once", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/xa-mac-dinh/tim-kiem?q=a' });
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/tim-kiem?q=a');
+  });
+
+  it('serves another unit under its prefix', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/xa-khac/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Xã Khác'.toUpperCase());
+  });
+
+  it('answers an unknown unit or page with a 404 page in Vietnamese', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/xa-khong-co/bai-viet/abc' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Không tìm thấy trang');
+  });
+});

@@ -25,6 +25,13 @@ pg.types.setTypeParser(PG_INT8, (v) => Number(v));
 export function createDb(config: DbConfig): Db {
   if (config.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10, options: '-c TimeZone=UTC' });
+    // An idle client whose server connection ends (a restart, or a test dropping its database) emits 'error' on the
+    // pool; without a listener that would crash the process. The next query gets a fresh connection.
+    pool.on('error', (err) => {
+      if ((err as Error & { code?: string }).code !== '57P01') {
+        console.error('PostgreSQL idle client error:', err.message);
+      }
+    });
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   }
   const sqlite = new Database(config.file);
