@@ -115,3 +115,13 @@ describe('isSameOriginImage', () => {
     expect(isSameOriginImage(src)).toBe(ok);
   });
 });
+
+describe('sanitizeBodyHtml with what Trix sends', () => {
+  it('lifts an image out of its text block and splits blank lines into paragraphs', () => {
+    const enc = (o: object) => JSON.stringify(o).replace(/"/g, '&quot;');
+    const fig = `<figure data-trix-attachment="${enc({ contentType: 'image/png', url: '/media/2026/11/abcdefghijklmnop.png', alt: 'Ảnh' })}" data-trix-attributes="${enc({ caption: 'Chú thích' })}" class="attachment"><img src="/media/2026/11/abcdefghijklmnop.png"><figcaption class="attachment__caption">Chú thích</figcaption></figure>`;
+    expect(sanitizeBodyHtml(`<div>Một<br>dòng hai<br><br>Đoạn hai${fig}<br>Sau ảnh</div>`)).toBe(
+      '<p>Một<br />dòng hai</p><p>Đoạn hai</p><figure><img src="/media/2026/11/abcdefghijklmnop.png" alt="Ảnh" /><figcaption>Chú thích</figcaption></figure><p>Sau ảnh</p>',
+    );
+  });
+});

@@ -179,14 +179,24 @@ export function normaliseTrixAttachments(html: string): string {
   });
 }
 
-/** Splits paragraphs at double line breaks (Trix's blank line) and removes empty paragraphs. */
+/**
+ * Splits paragraphs at double line breaks (Trix's blank line), lifts figures out of paragraphs (Trix keeps an image
+ * inside its text block) and removes empty paragraphs.
+ */
 function tidyParagraphs(html: string): string {
+  const split = (inner: string) => `<p>${inner.split(/(?:\s*<br \/>\s*){2,}/).join('</p><p>')}</p>`;
   return html
-    .replace(/<p>([\s\S]*?)<\/p>/g, (all, inner: string) =>
-      /<(p|ul|ol|table|figure|blockquote|h[2-4])\b/.test(inner)
-        ? all
-        : `<p>${inner.split(/(?:\s*<br \/>\s*){2,}/).join('</p><p>')}</p>`,
-    )
+    .replace(/<p>([\s\S]*?)<\/p>/g, (all, inner: string) => {
+      if (/<(p|ul|ol|table|blockquote|h[2-4])\b/.test(inner)) {
+        return all;
+      }
+      return inner
+        .split(/(<figure>[\s\S]*?<\/figure>)/)
+        .map((part) =>
+          part.startsWith('<figure>') ? part : split(part.replace(/^(\s*<br \/>)+|(<br \/>\s*)+$/g, '')),
+        )
+        .join('');
+    })
     .replace(/<p>(\s|<br \/>|&nbsp;)*<\/p>/g, '')
     .trim();
 }

@@ -149,11 +149,8 @@
   }
 
   onReady(function () {
-    if (window.Trix) {
-      // Paragraphs, not <div>s with <br>s: Enter starts a new <p>.
-      window.Trix.config.blockAttributes.default.tagName = 'p';
-      window.Trix.config.blockAttributes.default.breakOnReturn = true;
-    }
+    // Trix writes <div> blocks with <br> line breaks; the server turns them into <p> paragraphs (a blank line, i.e.
+    // Enter twice, starts a new paragraph, as in the plain textarea) and lifts images out into <figure>s.
     var fields = document.querySelectorAll('textarea[data-rich-text]');
     for (var i = 0; i < fields.length; i++) {
       enhance(fields[i]);
