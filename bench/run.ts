@@ -4,27 +4,43 @@
  * p99 < 50 ms at 50 connections, server memory < 200 MB.
  */
 import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-type Ready = {
-  dialect: string;
-  articles: number;
-  seedSeconds: number;
-  homeBytes: number;
-  articleBytes: number;
-  targets: Record<'home' | 'article' | 'bareHome' | 'bareArticle', string>;
-};
+type Ready = { dialect: string; articles: number; targets: Record<'home' | 'article', string> };
+type Bare = { homeBytes: number; articleBytes: number; home: string; article: string };
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 
-const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
-  execArgv: ['--import', 'tsx'],
-  env: process.env,
+const dataDir = mkdtempSync(join(tmpdir(), 'congxa-bench-'));
+const env = { ...process.env, DATA_DIR: dataDir };
+const seedOutput = execFileSync(
+  'node',
+  ['--import', 'tsx', fileURLToPath(new URL('./prepare-data.ts', import.meta.url))],
+  {
+    env,
+    encoding: 'utf8',
+  },
+);
+const start = (file: string, extra: Record<string, string> = {}) =>
+  fork(fileURLToPath(new URL(file, import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...env, ...extra },
+  });
+const next = <T>(p: ReturnType<typeof start>) =>
+  new Promise<T>((resolve) => p.once('message', (m) => resolve(m as T)));
+const child = start('./server.ts');
+const ready = await next<Ready>(child);
+// The baseline runs in its own process, so the server's memory is congxa's alone.
+const bareChild = start('./bare-server.ts', {
+  BENCH_HOME_URL: ready.targets.home,
+  BENCH_ARTICLE_URL: ready.targets.article,
 });
-const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
-const ready = await next<Ready>();
+const bare = await next<Bare>(bareChild);
 
 async function load(url: string) {
   const r = await autocannon({
@@ -43,20 +59,21 @@ async function load(url: string) {
 }
 
 console.log(
-  `congxa bench: ${ready.dialect}, ${ready.articles} articles (seeded in ${ready.seedSeconds.toFixed(1)} s), ` +
-    `${CONNECTIONS} connections, ${DURATION} s per target; home ${ready.homeBytes} B, article ${ready.articleBytes} B`,
+  `congxa bench: ${ready.dialect}, ${ready.articles} articles (${seedOutput.trim()}), ` +
+    `${CONNECTIONS} connections, ${DURATION} s per target; home ${bare.homeBytes} B, article ${bare.articleBytes} B`,
 );
 // Warm up once so the page cache and JIT are in their steady state, then measure bare and congxa alternately.
 await autocannon({ url: ready.targets.home, connections: 10, duration: 2 });
 const rows = [
-  ['bare route, home bytes', await load(ready.targets.bareHome)],
+  ['bare route, home bytes', await load(bare.home)],
   ['congxa home page', await load(ready.targets.home)],
-  ['bare route, article bytes', await load(ready.targets.bareArticle)],
+  ['bare route, article bytes', await load(bare.article)],
   ['congxa article page', await load(ready.targets.article)],
 ] as const;
 child.send({ cmd: 'memory' });
-const mem = await next<{ rss: number; peakRss: number }>();
+const mem = await next<{ rss: number; peakRss: number }>(child);
 child.send({ cmd: 'stop' });
+bareChild.send({ cmd: 'stop' });
 
 const [bareHome, home, bareArticle, article] = rows.map(([, r]) => r);
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -85,4 +102,5 @@ console.log('\nbudgets (issue #2):');
 for (const [label, ok] of checks) {
   console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}`);
 }
+rmSync(dataDir, { recursive: true, force: true });
 process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
