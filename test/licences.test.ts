@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * congxa is AGPL-3.0-or-later; every package it ships with (the non-dev part of the lockfile) must carry a licence
+ * compatible with it (issue #2 item 12). Permissive licences only: a copyleft or unknown licence needs a human look
+ * and an ADR before it lands.
+ */
+const ALLOWED = new Set([
+  'MIT',
+  'ISC',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'Apache-2.0',
+  'BlueOak-1.0.0',
+  '0BSD',
+  'CC0-1.0',
+  'Unlicense',
+  'MPL-2.0',
+]);
+
+/** An SPDX expression is acceptable when one side of each OR is allowed (AND needs both). */
+function licenceAllowed(expression: string): boolean {
+  const e = expression.trim().replace(/^\((.*)\)$/, '$1');
+  if (e.includes(' OR ')) {
+    return e.split(' OR ').some(licenceAllowed);
+  }
+  if (e.includes(' AND ')) {
+    return e.split(' AND ').every(licenceAllowed);
+  }
+  return ALLOWED.has(e);
+}
+
+type Lock = { packages: Record<string, { dev?: boolean; license?: string; optional?: boolean }> };
+
+describe('third-party licences', () => {
+  it.each([
+    ['MIT', true],
+    ['(MPL-2.0 OR Apache-2.0)', true],
+    ['(BSD-2-Clause OR MIT OR Apache-2.0)', true],
+    ['GPL-2.0-only', false],
+    ['SSPL-1.0', false],
+    ['MIT AND CC-BY-NC-4.0', false],
+  ])('%s allowed: %s', (expr, ok) => {
+    expect(licenceAllowed(expr)).toBe(ok);
+  });
+
+  it('every runtime dependency has a licence compatible with AGPL-3.0-or-later', () => {
+    const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as Lock;
+    const runtime = Object.entries(lock.packages).filter(([path, p]) => path !== '' && !p.dev);
+    expect(runtime.length).toBeGreaterThan(50);
+    const refused = runtime
+      .filter(([, p]) => !licenceAllowed(p.license ?? 'NONE'))
+      .map(([path, p]) => `${path.replace(/.*node_modules\//, '')}: ${p.license ?? 'no licence field'}`);
+    expect(refused).toEqual([]);
+  });
+});
