@@ -1,8 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/app.js';
 
 /** Debian's Chromium (stack.md, 5c): a test tool's own browser download does not work on our machines. */
@@ -79,4 +81,65 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function expectFitsWidth(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(1);
+}
+
+/** Screenshots land here (gitignored): on failure always, otherwise only with E2E_SCREENSHOTS=1. */
+export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  // caret 'initial': hiding the caret injects a <style> element, which the CSP refuses (a console error).
+  await page.screenshot({ path: join(OUT_DIR, `${name}.png`), fullPage: true, caret: 'initial' });
+}
+
+/** A screenshot for a person to look at, taken only when E2E_SCREENSHOTS=1 (it costs time). */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS === '1') {
+    await screenshot(page, name);
+  }
+}
+
+export type WatchedPage = {
+  page: Page;
+  /** Uncaught exceptions and console errors (a CSP refusal, a failed load, a script error), in order. */
+  problems: string[];
+};
+
+/**
+ * A new page in `context` that records script errors and console errors, and leaves a full-page screenshot
+ * `e2e/out/FAILED-<name>.png` when the current test fails. Call it inside a test.
+ */
+export async function watchedPage(context: BrowserContext, name: string): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  page.on('console', (msg) => {
+    const where = msg.location().url || page.url();
+    // The browser asks for /favicon.ico on its own; congxa has none yet (reported, not a page's fault).
+    if (msg.type() === 'error' && !where.endsWith('/favicon.ico')) {
+      problems.push(`console error (${where}): ${msg.text()}`);
+    }
+  });
+  onTestFailed(async () => {
+    if (!page.isClosed()) {
+      await screenshot(page, `FAILED-${name}`).catch(() => undefined);
+    }
+  });
+  return { page, problems };
+}
+
+/** Every <img> in `selector` has loaded real pixels (a broken or blocked image has naturalWidth 0). */
+export async function expectImagesLoaded(page: Page, selector: string): Promise<void> {
+  const images = page.locator(selector);
+  const n = await images.count();
+  expect(n, `images matching ${selector} on ${page.url()}`).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) {
+    const img = images.nth(i);
+    await img.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+        message: `image ${i} of ${selector} loads`,
+      })
+      .toBeGreaterThan(0);
+  }
 }

@@ -148,7 +148,35 @@
     });
   }
 
+  /** Trix's own words (toolbar button names, placeholders) in Vietnamese; read when each editor is built. */
+  var TRIX_LANG_VI = {
+    attachFiles: 'Chèn ảnh',
+    bold: 'Chữ đậm',
+    bullets: 'Danh sách chấm',
+    byte: 'byte',
+    bytes: 'byte',
+    captionPlaceholder: 'Nhập chú thích ảnh…',
+    code: 'Mã',
+    heading1: 'Tiêu đề mục',
+    indent: 'Tăng mức',
+    italic: 'Chữ nghiêng',
+    link: 'Liên kết',
+    numbers: 'Danh sách số',
+    outdent: 'Giảm mức',
+    quote: 'Trích dẫn',
+    redo: 'Làm lại',
+    remove: 'Xóa',
+    strike: 'Gạch ngang',
+    undo: 'Hoàn tác',
+    unlink: 'Bỏ liên kết',
+    url: 'Địa chỉ',
+    urlPlaceholder: 'Nhập địa chỉ liên kết…',
+  };
+
   onReady(function () {
+    if (window.Trix && window.Trix.config && window.Trix.config.lang) {
+      Object.assign(window.Trix.config.lang, TRIX_LANG_VI);
+    }
     // Trix writes <div> blocks with <br> line breaks; the server turns them into <p> paragraphs (a blank line, i.e.
     // Enter twice, starts a new paragraph, as in the plain textarea) and lifts images out into <figure>s.
     var fields = document.querySelectorAll('textarea[data-rich-text]');
