@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import {
   expectFitsWidth,
   expectImagesLoaded,
   phoneContext,
+  SLOW,
   snapshot,
   startJourney,
   watchedPage,
@@ -47,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await j?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -84,7 +86,7 @@ async function typeParagraphsInTrix(page: Page, paragraphs: readonly string[]): 
       await page.keyboard.type(key);
     }
     expected += key;
-    await expect.poll(documentText).toBe(`${expected}\n`); // Trix ends every document with a newline
+    await expect.poll(documentText, SLOW).toBe(`${expected}\n`); // Trix ends every document with a newline
     // …and let it render that into the page (it does so on an animation frame) before the next key.
     await page.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
@@ -185,9 +187,9 @@ describe('an editor', () => {
     expect((await uploaded).status()).toBe(201);
     expect(prompts).toHaveLength(1);
     expect(prompts[0]).toMatch(/^prompt: Mô tả ngắn nội dung ảnh "nha-van-hoa\.png"/);
-    await expect.poll(() => page.locator('.editor-status').textContent()).toContain('Đã tải ảnh lên');
+    await expect.poll(() => page.locator('.editor-status').textContent(), SLOW).toContain('Đã tải ảnh lên');
     const attachment = editor.locator('figure.attachment');
-    await expect.poll(() => attachment.locator('img').getAttribute('src')).toMatch(/^\/media\//);
+    await expect.poll(() => attachment.locator('img').getAttribute('src'), SLOW).toMatch(/^\/media\//);
 
     // The caption, typed under the picture in the editor.
     await attachment.locator('img').click();
@@ -196,7 +198,7 @@ describe('an editor', () => {
       .and(attachment.locator(':not(.trix-autoresize-clone)'));
     await captionEditor.fill(bodyCaption);
     await captionEditor.press('Enter');
-    await expect.poll(() => page.locator('input[name="body"]').inputValue()).toContain(bodyCaption);
+    await expect.poll(() => page.locator('input[name="body"]').inputValue(), SLOW).toContain(bodyCaption);
 
     // The cover picture, uploaded with the form.
     const coverAlt = 'Đại biểu cắt băng khánh thành trước cửa nhà văn hóa';

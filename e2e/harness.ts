@@ -128,6 +128,9 @@ export async function watchedPage(context: BrowserContext, name: string): Promis
   return { page, problems };
 }
 
+/** For expect.poll on things the browser does in its own time (uploads, renders): generous on a busy machine. */
+export const SLOW = { timeout: 10_000 } as const;
+
 /** Every <img> in `selector` has loaded real pixels (a broken or blocked image has naturalWidth 0). */
 export async function expectImagesLoaded(page: Page, selector: string): Promise<void> {
   const images = page.locator(selector);
@@ -138,6 +141,7 @@ export async function expectImagesLoaded(page: Page, selector: string): Promise<
     await img.scrollIntoViewIfNeeded();
     await expect
       .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+        ...SLOW,
         message: `image ${i} of ${selector} loads`,
       })
       .toBeGreaterThan(0);

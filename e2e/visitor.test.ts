@@ -77,9 +77,9 @@ async function expectPhoneFriendly(page: Page): Promise<void> {
 
 async function expectHomePage(page: Page): Promise<void> {
   const header = page.locator('header.site-header');
-  await expect.poll(() => header.textContent()).toMatch(/XÃ TÂN HỒNG/);
-  await expect.poll(() => page.getByRole('heading', { name: 'Tin nổi bật', level: 2 }).count()).toBe(1);
-  await expect.poll(() => page.getByRole('heading', { name: 'Tin mới', level: 2 }).count()).toBe(1);
+  expect(await header.textContent()).toMatch(/XÃ TÂN HỒNG/);
+  expect(await page.getByRole('heading', { name: 'Tin nổi bật', level: 2 }).count()).toBe(1);
+  expect(await page.getByRole('heading', { name: 'Tin mới', level: 2 }).count()).toBe(1);
   expect(await page.locator('.featured .lead-story h3 a').count()).toBe(1);
   expect(await page.locator('.latest .article-card').count()).toBeGreaterThanOrEqual(3);
 
