@@ -1,6 +1,31 @@
 // @ts-check
 import js from '@eslint/js';
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+
+// Module boundaries (STYLE.md §2.14): a module may not reach into another module's SQL or views; it calls that
+// module's service. Pure files (policies, presenters, workflows) may not touch the database.
+const modules = readdirSync(new URL('./src/modules', import.meta.url));
+const boundaries = modules.map((mod) => {
+  const others = modules.filter((m) => m !== mod).join('|');
+  return {
+    files: [`src/modules/${mod}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${others})/(.*/)?[^/]*\\.repository\\.js$`,
+              message: "Call the other module's service instead of its repository.",
+            },
+            { regex: `^(\\.\\./)+(${others})/(.*/)?views/`, message: "Do not import another module's views." },
+          ],
+        },
+      ],
+    },
+  };
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', '.tmp/', 'bench/out/', 'e2e/out/', 'src/web/static/', 'bin/'] },
@@ -18,18 +43,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       curly: 'error',
-      // Module boundaries: a module may not reach into another module's SQL or views (STYLE.md §2.14).
+    },
+  },
+  ...boundaries,
+  {
+    files: ['src/**/*.policy.ts', 'src/**/*.presenter.ts', 'src/**/*-workflow.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./(?!\\.\\.)[a-z-]+/.*\\.repository\\.js$',
-              message: "Call the other module's service instead of its repository.",
-            },
-            { regex: '^\\.\\./(?!\\.\\.)[a-z-]+/views/', message: "Do not import another module's views." },
-          ],
-        },
+        { patterns: [{ regex: 'platform/db(\\.js)?$', message: 'Pure files take data, not a database.' }] },
       ],
     },
   },

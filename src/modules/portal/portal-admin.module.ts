@@ -1,12 +1,12 @@
-import { ArticleRepository } from './articles.repository.js';
-import { ArticleAdminService } from './articles.service.js';
-import { CategoryRepository } from './categories.repository.js';
-import { CategoryService } from './categories.service.js';
-import { MediaRepository } from './media.repository.js';
-import { MediaService } from './media.service.js';
+import { ArticleRepository } from './admin/articles.repository.js';
+import { ArticleAdminService } from './admin/articles.service.js';
+import { CategoryRepository } from './admin/categories.repository.js';
+import { CategoryService } from './admin/categories.service.js';
+import { MediaRepository } from './admin/media.repository.js';
+import { MediaService } from './admin/media.service.js';
 import type { PageCache } from './page-cache.js';
-import { PageRepository } from './pages.repository.js';
-import { PageService } from './pages.service.js';
+import { PageRepository } from './admin/pages.repository.js';
+import { PageService } from './admin/pages.service.js';
 import type { PortalDeps } from './portal.module.js';
 
 /**

@@ -5,8 +5,10 @@ import type { Db } from '../../platform/db.js';
 import type { FileStorage } from '../../platform/storage.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import { PageCache } from './page-cache.js';
-import { PortalQueryRepository } from './portal-query.repository.js';
-import { PortalService } from './portal.service.js';
+import { PortalQueryRepository } from './public/portal-query.repository.js';
+import { PortalFeedsService } from './public/feeds.service.js';
+import { PortalService } from './public/portal.service.js';
+import { PortalSearchService } from './public/search.service.js';
 import { VisitRepository } from './visits/visit.repository.js';
 import { VisitorCounter } from './visits/visitor-counter.js';
 
@@ -25,21 +27,27 @@ export type PortalDeps = {
  */
 export class PortalModule {
   readonly pageCache: PageCache;
-  /** Public pages, search, feeds and site maps. */
+  /** Public pages and the layout's chrome. */
   readonly site: PortalService;
+  readonly search: PortalSearchService;
+  /** RSS feeds and site maps. */
+  readonly feeds: PortalFeedsService;
   readonly visitors: VisitorCounter;
 
   constructor(readonly deps: PortalDeps) {
     const ttlMs = deps.config.portal.pageCacheSeconds * 1000;
     this.pageCache = new PageCache(ttlMs, () => Date.now());
+    const queries = new PortalQueryRepository();
     this.site = new PortalService({
       db: deps.db,
       clock: deps.clock,
-      queries: new PortalQueryRepository(),
+      queries,
       directory: deps.directory,
       pageCache: this.pageCache,
       ttlMs,
     });
+    this.search = new PortalSearchService({ db: deps.db, clock: deps.clock, queries });
+    this.feeds = new PortalFeedsService({ db: deps.db, clock: deps.clock, queries, site: this.site });
     this.visitors = new VisitorCounter({
       db: deps.db,
       clock: deps.clock,

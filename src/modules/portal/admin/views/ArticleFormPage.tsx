@@ -1,0 +1,155 @@
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  FileField,
+  FormActions,
+  Select,
+  TextArea,
+  TextField,
+  type SelectOption,
+} from '../../../../web/components/forms.js';
+import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
+import { adminMessages } from '../admin.messages.js';
+import { publishedAtInputValue, type MediaView } from '../admin.presenter.js';
+
+const m = adminMessages.articles;
+
+export type ArticleFormView = {
+  heading: string;
+  action: string;
+  csrfToken: string;
+  uploadUrl: string;
+  values: FormValues;
+  errors: FieldErrors;
+  categories: SelectOption[];
+  media: MediaView[];
+  cover: MediaView | null;
+  deleteHref: string | null;
+  publicHref: string | null;
+  backHref: string;
+  newCategoryHref: string | null;
+};
+
+/**
+ * The article form. Without JavaScript the body is a textarea; admin.js swaps in Trix (data-rich-text) and sends
+ * editor images to `uploadUrl`. The form is multipart so a cover image can be uploaded with it.
+ */
+export function ArticleFormPage(v: ArticleFormView) {
+  const val = v.values;
+  const e = v.errors;
+  return (
+    <>
+      <ErrorSummary errors={e} />
+      <h1>{v.heading}</h1>
+      {v.publicHref && (
+        <p>
+          <a href={v.publicHref}>{m.view}</a>
+        </p>
+      )}
+      {v.categories.length === 0 ? (
+        <p>
+          {m.noCategories} {v.newCategoryHref && <a href={v.newCategoryHref}>{m.createCategory}</a>}
+        </p>
+      ) : (
+        <form
+          method="post"
+          action={v.action}
+          enctype="multipart/form-data"
+          novalidate
+          class="editor-form"
+          data-upload-url={v.uploadUrl}
+        >
+          <CsrfField token={v.csrfToken} />
+          <TextField name="title" label={m.fTitle} value={val.title} error={e.title} />
+          <TextField name="slug" label={m.fSlug} hint={m.fSlugHint} value={val.slug} error={e.slug} />
+          <Select
+            name="categoryId"
+            label={m.fCategory}
+            value={val.categoryId}
+            error={e.categoryId}
+            options={[{ value: '', label: m.fCategoryChoose }, ...v.categories]}
+          />
+          <TextArea name="summary" label={m.fSummary} value={val.summary} error={e.summary} rows={3} />
+          <TextArea
+            name="body"
+            label={m.fBody}
+            hint={m.fBodyHint}
+            value={val.body}
+            error={e.body}
+            rows={16}
+            richText
+          />
+          <fieldset class="field-group">
+            <legend>Ảnh đại diện</legend>
+            {v.cover && (
+              <figure class="cover-preview">
+                <img src={v.cover.url} alt={v.cover.alt} />
+                {v.cover.caption && <figcaption>{v.cover.caption}</figcaption>}
+              </figure>
+            )}
+            <Select
+              name="coverMediaId"
+              label={m.fCover}
+              value={val.coverMediaId}
+              error={e.coverMediaId}
+              options={[
+                { value: '', label: m.fCoverNone },
+                ...v.media.map((x) => ({ value: String(x.id), label: x.label })),
+              ]}
+            />
+            <p class="hint">{m.fCoverUploadLegend}:</p>
+            <FileField name="coverFile" label={m.fCoverFile} error={e.coverFile} />
+            <TextField
+              name="coverAlt"
+              label={m.fCoverAlt}
+              hint={m.fCoverAltHint}
+              value={val.coverAlt}
+              error={e.coverAlt}
+            />
+            <TextField
+              name="coverCaption"
+              label={m.fCoverCaption}
+              value={val.coverCaption}
+              error={e.coverCaption}
+            />
+          </fieldset>
+          <Checkbox
+            name="featured"
+            label={m.fFeatured}
+            checked={val.featured === '1' || val.featured === 'on'}
+          />
+          <Select
+            name="status"
+            label={m.fStatus}
+            value={val.status}
+            error={e.status}
+            options={[
+              { value: 'draft', label: adminMessages.statusChoice.draft ?? 'draft' },
+              { value: 'published', label: adminMessages.statusChoice.published ?? 'published' },
+            ]}
+          />
+          <TextField
+            name="publishedAt"
+            label={m.fPublishedAt}
+            hint={m.fPublishedAtHint}
+            type="datetime-local"
+            value={publishedAtInputValue(val.publishedAt)}
+            error={e.publishedAt}
+          />
+          <FormActions>
+            <button type="submit" class="button">
+              {m.save}
+            </button>
+            <a href={v.backHref}>{m.cancel}</a>
+            {v.deleteHref && (
+              <a href={v.deleteHref} class="danger-link">
+                {m.delete}
+              </a>
+            )}
+          </FormActions>
+        </form>
+      )}
+    </>
+  );
+}

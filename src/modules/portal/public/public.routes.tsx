@@ -1,0 +1,299 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { z } from 'zod';
+import type { Deps } from '../../../deps.js';
+import { portalPaths } from '../../../http/paths.js';
+import { renderDocument } from '../../../http/render.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import type { Site } from '../../units/unit-directory.js';
+import { portalMessages as m } from './portal.messages.js';
+import {
+  normaliseQuery,
+  parsePageNumber,
+  toCounters,
+  toMeta,
+  type Link,
+  type MetaInput,
+  type PageShell,
+} from './portal.presenter.js';
+import { ArticlePage, ArticlePrintPage } from './views/ArticlePage.js';
+import { CategoryPage } from './views/CategoryPage.js';
+import { HomePage } from './views/HomePage.js';
+import { SearchPage } from './views/SearchPage.js';
+import { SitemapPage } from './views/SitemapPage.js';
+import { StaticPage } from './views/StaticPage.js';
+import { UnitsPage } from './views/UnitsPage.js';
+
+const SlugParams = z.object({ slug: z.string().min(1).max(200) });
+const HTML = 'text/html; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+const XML = 'application/xml; charset=utf-8';
+
+type Serve = {
+  /** Canonical path of the page (with the unit's base path): the cache key, with the origin. */
+  path: string;
+  build: () => Promise<string>;
+  contentType?: string;
+  /** A public HTML page view (counted by the visitor counter); feeds and site maps are not. */
+  countsAsView?: boolean;
+};
+
+/**
+ * The public portal of the request's unit. Every page is served from the page cache (rendered at most once per
+ * PAGE_CACHE_SECONDS and per content change) with an ETag, so a revalidating browser gets a 304. Each HTML page view
+ * is counted in memory here, on the request path, whether the page came from the cache or not.
+ */
+export function publicRoutes(app: FastifyInstance, deps: Deps): void {
+  const { portal, config, clock, directory } = deps;
+  const { site: pages, search, feeds, visitors, pageCache } = portal;
+  const inFlight = new Map<string, Promise<string>>();
+
+  const siteOf = (req: FastifyRequest): Site => {
+    if (!req.site) {
+      throw new NotFoundError('no_unit', m.notFound.noUnit);
+    }
+    return req.site;
+  };
+
+  /** Absolute URLs: PUBLIC_URL when set (or the unit's own host name), else the request's scheme and host. */
+  const originOf = (req: FastifyRequest): string => {
+    const site = req.site;
+    const publicUrl = config.http.publicUrl;
+    if (site?.unit.host && site.basePath === '' && req.hostname.toLowerCase() === site.unit.host) {
+      const scheme = publicUrl ? new URL(publicUrl).protocol.replace(':', '') : req.protocol;
+      return `${scheme}://${site.unit.host}`;
+    }
+    return publicUrl ?? `${req.protocol}://${req.host}`;
+  };
+
+  // Quick links to the services of later issues appear once their routes exist, never as dead links.
+  let quickLinkPaths: ((base: string) => Link[]) | undefined;
+  const quickLinks = (base: string): Link[] => {
+    if (!quickLinkPaths) {
+      const candidates = [
+        { label: m.quickLinks.procedures, path: portalPaths.procedures },
+        { label: m.quickLinks.dossierLookup, path: portalPaths.dossierLookup },
+        { label: m.quickLinks.questions, path: portalPaths.questions },
+      ].filter((c) => app.hasRoute({ method: 'GET', url: c.path('') }));
+      quickLinkPaths = (b) => candidates.map((c) => ({ label: c.label, href: c.path(b) }));
+    }
+    return quickLinkPaths(base);
+  };
+
+  async function shell(
+    req: FastifyRequest,
+    site: Site,
+    meta: MetaInput,
+    currentHref: string,
+  ): Promise<PageShell> {
+    const chrome = await pages.chrome(site);
+    return {
+      chrome,
+      counters: toCounters(visitors.snapshot(site.unit.id)),
+      quickLinks: quickLinks(site.basePath),
+      meta: toMeta(meta, chrome, originOf(req), clock.now()),
+      currentHref,
+    };
+  }
+
+  async function page<V extends { meta: MetaInput }>(
+    req: FastifyRequest,
+    view: V,
+    currentHref: string,
+    Page: (p: { shell: PageShell; view: V }) => VNode,
+  ): Promise<string> {
+    const s = await shell(req, siteOf(req), view.meta, currentHref);
+    return renderDocument(<Page shell={s} view={view} />);
+  }
+
+  async function serve(req: FastifyRequest, reply: FastifyReply, o: Serve): Promise<FastifyReply> {
+    const site = siteOf(req);
+    const unitId = site.unit.id;
+    const key = `${originOf(req)}${o.path}`;
+    const contentType = o.contentType ?? HTML;
+    let cached = pageCache.get(unitId, key);
+    if (!cached) {
+      // One render per key at a time: concurrent misses wait for the same render.
+      const flightKey = `${unitId}|${pageCache.generationOf(unitId)}|${key}`;
+      let rendering = inFlight.get(flightKey);
+      if (!rendering) {
+        rendering = o.build().finally(() => inFlight.delete(flightKey));
+        inFlight.set(flightKey, rendering);
+      }
+      const generation = pageCache.generationOf(unitId);
+      const html = await rendering;
+      if (pageCache.generationOf(unitId) !== generation) {
+        // The content changed while this page was rendered: send it, but do not keep it.
+        countView(req, o, unitId);
+        return reply.type(contentType).header('cache-control', 'no-cache').send(html);
+      }
+      cached = pageCache.set(unitId, key, html, contentType);
+    }
+    countView(req, o, unitId);
+    reply.header('etag', cached.etag).header('cache-control', 'no-cache');
+    if (etagMatches(req.headers['if-none-match'], cached.etag)) {
+      return reply.code(304).send();
+    }
+    return reply.type(cached.contentType).send(cached.body);
+  }
+
+  function countView(req: FastifyRequest, o: Serve, unitId: number): void {
+    if (o.countsAsView !== false && req.method === 'GET') {
+      visitors.record(unitId, req.ip, req.headers['user-agent']);
+    }
+  }
+
+  const pageNumber = (req: FastifyRequest): number => {
+    const n = parsePageNumber((req.query as Record<string, unknown>).trang);
+    if (n === null) {
+      throw new NotFoundError('page_number_invalid', m.notFound.pageNumber);
+    }
+    return n;
+  };
+
+  app.get('/', async (req, reply) => {
+    const site = siteOf(req);
+    const path = portalPaths.home(site.basePath);
+    return serve(req, reply, {
+      path,
+      build: async () => page(req, await pages.home(site), path, HomePage),
+    });
+  });
+
+  app.get('/chuyen-muc/:slug', async (req, reply) => {
+    const site = siteOf(req);
+    const { slug } = SlugParams.parse(req.params);
+    const n = pageNumber(req);
+    return serve(req, reply, {
+      path: portalPaths.category(site.basePath, slug, n),
+      build: async () =>
+        page(
+          req,
+          await pages.category(site, slug, n),
+          portalPaths.category(site.basePath, slug),
+          CategoryPage,
+        ),
+    });
+  });
+
+  app.get('/bai-viet/:slug', async (req, reply) => {
+    const site = siteOf(req);
+    const { slug } = SlugParams.parse(req.params);
+    return serve(req, reply, {
+      path: portalPaths.article(site.basePath, slug),
+      build: async () => {
+        const view = await pages.article(site, slug);
+        return page(req, view, view.category.href, ArticlePage);
+      },
+    });
+  });
+
+  app.get('/bai-viet/:slug/ban-in', async (req, reply) => {
+    const site = siteOf(req);
+    const { slug } = SlugParams.parse(req.params);
+    return serve(req, reply, {
+      path: portalPaths.articlePrint(site.basePath, slug),
+      build: async () => {
+        const view = await pages.article(site, slug);
+        return page(req, view, view.href, ArticlePrintPage);
+      },
+    });
+  });
+
+  app.get('/trang/:slug', async (req, reply) => {
+    const site = siteOf(req);
+    const { slug } = SlugParams.parse(req.params);
+    const path = portalPaths.page(site.basePath, slug);
+    return serve(req, reply, {
+      path,
+      build: async () => page(req, await pages.page(site, slug), path, StaticPage),
+    });
+  });
+
+  app.get('/tim-kiem', async (req, reply) => {
+    const site = siteOf(req);
+    const query = normaliseQuery((req.query as Record<string, unknown>).q);
+    const n = pageNumber(req);
+    return serve(req, reply, {
+      path: portalPaths.search(site.basePath, query || undefined, n),
+      build: async () =>
+        page(req, await search.search(site, query, n), portalPaths.search(site.basePath), SearchPage),
+    });
+  });
+
+  app.get('/so-do-trang', async (req, reply) => {
+    const site = siteOf(req);
+    const path = portalPaths.sitemapHtml(site.basePath);
+    return serve(req, reply, {
+      path,
+      build: async () => page(req, await feeds.sitemapHtml(site), path, SitemapPage),
+    });
+  });
+
+  app.get('/don-vi', async (req, reply) => {
+    const site = siteOf(req);
+    const path = portalPaths.units(site.basePath);
+    return serve(req, reply, { path, build: async () => page(req, pages.units(site), path, UnitsPage) });
+  });
+
+  app.get('/rss.xml', async (req, reply) => {
+    const site = siteOf(req);
+    return serve(req, reply, {
+      path: portalPaths.rss(site.basePath),
+      contentType: RSS,
+      countsAsView: false,
+      build: () => feeds.rss(site, originOf(req)),
+    });
+  });
+
+  app.get('/rss/:slug.xml', async (req, reply) => {
+    const site = siteOf(req);
+    const { slug } = SlugParams.parse(req.params);
+    return serve(req, reply, {
+      path: portalPaths.categoryRss(site.basePath, slug),
+      contentType: RSS,
+      countsAsView: false,
+      build: () => feeds.rss(site, originOf(req), slug),
+    });
+  });
+
+  app.get('/sitemap.xml', async (req, reply) => {
+    const site = siteOf(req);
+    return serve(req, reply, {
+      path: portalPaths.sitemapXml(site.basePath),
+      contentType: XML,
+      countsAsView: false,
+      build: () => feeds.sitemapXml(site, originOf(req)),
+    });
+  });
+
+  // At the site root only: the admin area is not for crawlers; every unit served on this host lists its sitemap.
+  app.get('/robots.txt', async (req, reply) => {
+    const site = req.site;
+    const origin = originOf(req);
+    const bases =
+      site?.unit.host && site.basePath === ''
+        ? ['']
+        : directory
+            .all()
+            .filter((u) => !u.host)
+            .map((u) => directory.basePathOf(u));
+    const lines = [
+      'User-agent: *',
+      ...bases.map((b) => `Disallow: ${b}/quan-tri`),
+      ...bases.map((b) => `Sitemap: ${origin}${portalPaths.sitemapXml(b)}`),
+    ];
+    return reply.type('text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
+  });
+}
+
+/** If-None-Match may list several tags, weak ones included, or be "*". */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) {
+    return false;
+  }
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
