@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticleForm } from '../src/modules/portal/admin.schemas.js';
+import { ArticleForm } from '../src/modules/portal/admin/admin.schemas.js';
 import {
   expectAccessible,
   expectFitsWidth,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeBodyHtml } from '../modules/portal/html-sanitize.js';
+import { sanitizeBodyHtml } from '../modules/portal/admin/html-sanitize.js';
 import { fold } from '../platform/fold.js';
 import { DEMO_NOTICE } from './demo-articles.js';
 import { vnDate } from './demo-calendar.js';

@@ -10,7 +10,7 @@ import {
   type FieldErrors,
   type FormValues,
 } from '../../web/components/form-errors.js';
-import { checkImageUpload } from '../portal/image-upload.js';
+import { checkImageUpload } from '../portal/admin/image-upload.js';
 import type { UnitRow } from './units.repository.js';
 import { unitMessages } from './units.messages.js';
 import { PortalSettingsForm } from './units.schemas.js';
