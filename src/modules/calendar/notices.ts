@@ -1,6 +1,6 @@
 /**
  * The yearly civil-service holiday notice, as data (the province admin edits it; the seed is
- * data/vn-civil-service-holidays.json, copied from the project's shared reference data).
+ * seed/vn-civil-service-holidays.json, copied from the project's shared reference data).
  *
  * Public interface (pure):
  * - `NoticeEntry`, `NoticeFile` (the JSON shape), `NoticeSource` = `(year) => entries | undefined`.
