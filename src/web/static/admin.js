@@ -31,10 +31,91 @@
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   }
 
+  /**
+   * Stored HTML → what Trix reads back without losing anything:
+   * - <figure><img alt><figcaption> becomes Trix's attachment markup (url, size and alt in data-trix-attachment, the
+   *   caption in data-trix-attributes), the form the server reads when the article is saved again; otherwise Trix
+   *   keeps the image but drops its alt text and turns the caption into a line of body text;
+   * - <p> becomes <div> (Trix reads a paragraph's margin as an extra blank line before it).
+   * Parsed in an inert <template>: nothing loads, nothing runs.
+   */
+  function forTrix(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html;
+    var root = template.content;
+    var figures = root.querySelectorAll('figure:not([data-trix-attachment])');
+    for (var i = 0; i < figures.length; i++) {
+      var figure = figures[i];
+      var img = figure.querySelector('img');
+      if (!img) {
+        continue;
+      }
+      var attachment = {
+        contentType: imageTypeOf(img.getAttribute('src') || ''),
+        url: img.getAttribute('src') || '',
+        alt: img.getAttribute('alt') || '',
+      };
+      var width = parseInt(img.getAttribute('width') || '', 10);
+      var height = parseInt(img.getAttribute('height') || '', 10);
+      if (width > 0 && height > 0) {
+        attachment.width = width;
+        attachment.height = height;
+      }
+      var caption = figure.querySelector('figcaption');
+      var attributes = { presentation: 'gallery' };
+      if (caption && caption.textContent.trim()) {
+        attributes.caption = caption.textContent.trim();
+      }
+      figure.setAttribute('data-trix-attachment', JSON.stringify(attachment));
+      figure.setAttribute('data-trix-attributes', JSON.stringify(attributes));
+      figure.textContent = '';
+    }
+    var paragraphs = root.querySelectorAll('p');
+    for (var j = 0; j < paragraphs.length; j++) {
+      var p = paragraphs[j];
+      var div = document.createElement('div');
+      while (p.firstChild) {
+        div.appendChild(p.firstChild);
+      }
+      p.parentNode.replaceChild(div, p);
+    }
+    return template.innerHTML;
+  }
+
+  /** The image type from a stored file name (the server names media files by the type read from their bytes). */
+  function imageTypeOf(src) {
+    var ext = (/\.([a-z0-9]+)(?:[?#]|$)/i.exec(src) || [])[1];
+    var types = {
+      jpg: 'image/jpeg',
+      jpeg: 'image/jpeg',
+      png: 'image/png',
+      gif: 'image/gif',
+      webp: 'image/webp',
+    };
+    return (ext && types[ext.toLowerCase()]) || 'image';
+  }
+
+  /** Trix draws images without alt text: give each the alt stored with its attachment (or mark it decorative). */
+  function labelImages(editor) {
+    var images = editor.querySelectorAll('figure[data-trix-attachment] img:not([alt])');
+    for (var i = 0; i < images.length; i++) {
+      var alt = '';
+      try {
+        alt = JSON.parse(images[i].closest('figure').getAttribute('data-trix-attachment')).alt || '';
+      } catch (_) {
+        alt = '';
+      }
+      images[i].setAttribute('alt', alt);
+    }
+  }
+
   /** Plain text with blank lines → paragraphs, as the server does, so Trix shows the same thing. */
   function toHtml(text) {
-    if (!text.trim() || looksLikeHtml(text)) {
+    if (!text.trim()) {
       return text;
+    }
+    if (looksLikeHtml(text)) {
+      return forTrix(text);
     }
     return text
       .split(/\n[ \t]*\n/)
@@ -134,6 +215,29 @@
     textarea.parentNode.insertBefore(hidden, textarea);
     textarea.parentNode.insertBefore(editor, textarea);
     textarea.parentNode.insertBefore(status, textarea);
+
+    // The "no editor" hint gives way to the editor's own (or to nothing).
+    var hint = document.getElementById(textarea.id + '-hint');
+    if (hint && hint.hasAttribute('data-editor-hint')) {
+      var editorHint = hint.getAttribute('data-editor-hint');
+      if (editorHint) {
+        hint.textContent = editorHint;
+      } else {
+        hint.hidden = true;
+        var ids = (editor.getAttribute('aria-describedby') || '').split(' ').filter(function (x) {
+          return x && x !== hint.id;
+        });
+        if (ids.length) {
+          editor.setAttribute('aria-describedby', ids.join(' '));
+        } else {
+          editor.removeAttribute('aria-describedby');
+        }
+      }
+    }
+
+    new MutationObserver(function () {
+      labelImages(editor);
+    }).observe(editor, { childList: true, subtree: true });
 
     editor.addEventListener('trix-file-accept', function (e) {
       if (!/^image\/(jpeg|png|gif|webp)$/.test(e.file.type)) {

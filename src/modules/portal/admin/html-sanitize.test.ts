@@ -87,6 +87,23 @@ describe('sanitizeBodyHtml', () => {
     );
   });
 
+  it('keeps an image Trix read back from a stored article (content type "image"), with alt and caption', () => {
+    const fig = trixFigure(
+      {
+        contentType: 'image',
+        url: '/media/2026/11/abcdefghijklmnop.png',
+        width: 640,
+        height: 400,
+        alt: 'Trụ sở',
+      },
+      { caption: 'Trụ sở UBND xã', presentation: 'gallery' },
+      '<img src="/media/2026/11/abcdefghijklmnop.png"><figcaption class="attachment__caption">Trụ sở UBND xã</figcaption>',
+    );
+    expect(sanitizeBodyHtml(`<div>Đoạn đầu.</div><div>${fig}</div>`)).toBe(
+      '<p>Đoạn đầu.</p><figure><img src="/media/2026/11/abcdefghijklmnop.png" alt="Trụ sở" width="640" height="400" /><figcaption>Trụ sở UBND xã</figcaption></figure>',
+    );
+  });
+
   it('drops a Trix attachment pointing elsewhere or that is not an image', () => {
     expect(
       sanitizeBodyHtml(

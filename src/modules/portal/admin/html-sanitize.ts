@@ -165,7 +165,8 @@ export function normaliseTrixAttachments(html: string): string {
     const attributes = parseJsonObject(attributeOf(` ${open}`, 'data-trix-attributes'));
     const url = str(attachment.url) || str(attachment.href);
     const contentType = str(attachment.contentType);
-    if (!url || (contentType && !contentType.startsWith('image/'))) {
+    // Trix gives an image it read back from stored HTML the bare type "image".
+    if (!url || (contentType && contentType !== 'image' && !contentType.startsWith('image/'))) {
       return '';
     }
     const caption = str(attributes.caption).trim();
