@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from './deps.js';
-import { handleError } from './http/error-handler.js';
+import { handleError, handleNotFound } from './http/error-handler.js';
+import { ErrorPages } from './http/error-pages.js';
+import { assetPaths } from './http/paths.js';
 import { render } from './http/render.js';
 import './http/request-context.js';
 import { setUnitPrefix, unitPrefix } from './http/request-context.js';
@@ -52,6 +54,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorateRequest('site', undefined);
   app.decorateRequest('cspNonce', '');
   app.decorateRequest('actor', undefined);
+  app.decorate('errorPages', new ErrorPages());
   app.addHook('onRequest', async (req, reply) => {
     securityHeaders(req, reply, https);
     const prefix = unitPrefix(req.raw);
@@ -102,21 +105,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((req, reply) => {
-    reply.code(404);
-    if (req.url.startsWith('/api/')) {
-      return reply.send({ error: 'not_found', message: common.errors.notFoundBody });
-    }
-    return render(
-      reply,
-      <ErrorPage
-        status={404}
-        title={common.errors.notFoundTitle}
-        message={common.errors.notFoundBody}
-        homeHref={req.site ? `${req.site.basePath}/` : '/'}
-      />,
-    );
-  });
+  app.setNotFoundHandler(handleNotFound);
+
+  // Browsers ask for /favicon.ico on their own: send them to the SVG icon every layout links to.
+  app.get('/favicon.ico', async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').redirect(assetPaths.static('favicon.svg'), 301),
+  );
 
   app.get('/healthz', async () => {
     await deps.db.selectFrom('unit').select('id').limit(1).execute();

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { AppError, TooManyRequestsError } from '../platform/errors.js';
+import { AppError, NotFoundError, TooManyRequestsError } from '../platform/errors.js';
 import { ErrorPage } from '../web/components/ErrorPage.js';
 import { common } from '../web/messages.js';
 import { render } from './render.js';
@@ -22,9 +22,14 @@ function homeOf(req: FastifyRequest): string {
 /**
  * The one place where errors become responses. Domain errors carry their status; a malformed id or page number
  * (ZodError from parsing params) is a 404 or 400, never a 500; anything unknown is logged with the request id, and
- * the user sees only that id.
+ * the user sees only that id. A 403 or 404 page is drawn inside the layout of the part of the site it belongs to
+ * when a module registered a renderer for it (http/error-pages.ts), else on the bare error page.
  */
-export function handleError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+export async function handleError(
+  err: unknown,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   let status = 500;
   let message: string = common.errors.serverBody;
   let code = 'internal';
@@ -60,6 +65,12 @@ export function handleError(err: unknown, req: FastifyRequest, reply: FastifyRep
     return reply.send({ error: code, message, ...(status >= 500 ? { reference: req.id } : {}) });
   }
   const title = status >= 500 ? common.errors.serverTitle : (TITLES[status] ?? common.errors.badRequestTitle);
+  if (status === 403 || status === 404) {
+    const html = await req.server.errorPages.render(req, reply, { status, title, message });
+    if (html !== null) {
+      return reply.type('text/html; charset=utf-8').send(html);
+    }
+  }
   return render(
     reply,
     <ErrorPage
@@ -70,6 +81,11 @@ export function handleError(err: unknown, req: FastifyRequest, reply: FastifyRep
       homeHref={homeOf(req)}
     />,
   );
+}
+
+/** No route for the URL: the same 404 page as a NotFoundError from a route. */
+export function handleNotFound(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  return handleError(new NotFoundError('not_found', common.errors.notFoundBody), req, reply);
 }
 
 function isFastifyError(err: unknown): err is FastifyError {

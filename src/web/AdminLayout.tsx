@@ -49,8 +49,10 @@ export function AdminLayout({
         <meta name="robots" content="noindex" />
         <meta name="trix-csp-nonce" content={cspNonce} />
         <title>{`${title} – Quản trị – ${unitName}`}</title>
-        <link rel="stylesheet" href={assetPaths.static('admin.css')} />
+        <link rel="icon" href={assetPaths.static('favicon.svg')} type="image/svg+xml" />
+        {/* Trix's stylesheet first, so admin.css can adjust it. */}
         {editor && <link rel="stylesheet" href={assetPaths.static('vendor/trix/trix.css')} />}
+        <link rel="stylesheet" href={assetPaths.static('admin.css')} />
         {editor && <script src={assetPaths.static('vendor/trix/trix.umd.min.js')} defer />}
         <script src={assetPaths.static('admin.js')} defer />
       </head>

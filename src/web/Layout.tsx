@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { assetPaths } from '../http/paths.js';
-import type { ChromeView, MetaView, PageShell } from './layout-view.js';
+import type { ChromeView, Link, MetaView, PageShell } from './layout-view.js';
 import { layoutMessages as m } from './layout.messages.js';
 import { common } from './messages.js';
 
@@ -39,6 +39,7 @@ function Head({ meta }: { meta: MetaView }) {
       <meta charSet="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <Meta meta={meta} />
+      <link rel="icon" href={assetPaths.static('favicon.svg')} type="image/svg+xml" />
       <link rel="stylesheet" href={assetPaths.static('site.css')} />
     </head>
   );
@@ -125,7 +126,14 @@ function Sidebar({ shell }: { shell: PageShell }) {
           <ul class="quick-links">
             {quickLinks.map((l) => (
               <li key={l.href}>
-                <a href={l.href}>{l.label}</a>
+                {l.external ? (
+                  <a href={l.href} rel="external noopener" class="external">
+                    {l.label}
+                    <span class="visually-hidden"> ({m.externalSite})</span>
+                  </a>
+                ) : (
+                  <a href={l.href}>{l.label}</a>
+                )}
               </li>
             ))}
           </ul>
@@ -147,6 +155,50 @@ function Sidebar({ shell }: { shell: PageShell }) {
   );
 }
 
+function MenuList({ menu, currentHref }: { menu: readonly Link[]; currentHref: string }) {
+  return (
+    <ul>
+      {menu.map((item) => (
+        <li key={item.href}>
+          <a href={item.href} aria-current={item.href === currentHref ? 'page' : undefined}>
+            {item.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The main menu. On a phone it folds into a "Danh mục" disclosure (<details>: keyboard and screen-reader friendly,
+ * no JavaScript) that names the current section; from 48rem up it is the usual horizontal bar. Only one of the two
+ * is displayed at a time, so assistive technology meets the links once.
+ */
+function Menu({ menu, currentHref }: { menu: readonly Link[]; currentHref: string }) {
+  const current = menu.find((item) => item.href === currentHref);
+  return (
+    <nav class="site-nav" aria-label={m.mainMenu}>
+      <div class="container">
+        <details class="menu-compact">
+          <summary>
+            <span class="menu-compact__label">{m.menuToggle}</span>
+            {current && (
+              <span class="menu-compact__current">
+                <span class="visually-hidden">, {m.menuCurrent}: </span>
+                {current.label}
+              </span>
+            )}
+          </summary>
+          <MenuList menu={menu} currentHref={currentHref} />
+        </details>
+        <div class="menu-wide">
+          <MenuList menu={menu} currentHref={currentHref} />
+        </div>
+      </div>
+    </nav>
+  );
+}
+
 /** The public layout of a unit's portal: header, menu, main area, sidebar slots, the state-portal footer. */
 export function Layout({ shell, children }: { shell: PageShell; children: ComponentChildren }) {
   const { chrome, meta, currentHref } = shell;
@@ -164,19 +216,7 @@ export function Layout({ shell, children }: { shell: PageShell; children: Compon
             <SearchForm action={chrome.searchHref} id="tu-khoa-dau-trang" />
           </div>
         </header>
-        <nav class="site-nav" aria-label={m.mainMenu}>
-          <div class="container">
-            <ul>
-              {chrome.menu.map((item) => (
-                <li key={item.href}>
-                  <a href={item.href} aria-current={item.href === currentHref ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </nav>
+        <Menu menu={chrome.menu} currentHref={currentHref} />
         <div class="container page">
           <main id="noi-dung" tabIndex={-1}>
             {children}

@@ -1,11 +1,12 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Deps } from '../deps.js';
 import { adminPaths, portalPaths } from '../http/paths.js';
-import { render } from '../http/render.js';
+import { render, renderDocument } from '../http/render.js';
 import { NotFoundError } from '../platform/errors.js';
 import { adminNav, otherUnitLinks, type AdminArea } from './admin-nav.js';
 import { AdminLayout, type AdminShell } from './AdminLayout.js';
+import { common } from './messages.js';
 
 /** The request's unit, or a 404 when the deployment has none yet. */
 export function siteOf(req: FastifyRequest) {
@@ -48,6 +49,39 @@ export function adminShell(
     cspNonce: req.cspNonce,
   };
 }
+
+/**
+ * 403 and 404 pages of the admin for a signed-in actor, inside the admin layout (the menu shows what they may open,
+ * and the admin of their other units); without an actor the bare error page is used.
+ */
+export function registerAdminErrorPages(app: FastifyInstance, deps: Pick<Deps, 'csrf' | 'directory'>): void {
+  app.errorPages.register(async (req, reply, { title, message }) => {
+    if (!req.site || !req.actor || !isAdminUrl(req.url)) {
+      return null;
+    }
+    const shell = adminShell(req, reply, deps, null);
+    const back = shell.nav.length > 0 ? adminPaths.dashboard(req.site.basePath) : shell.publicHref;
+    return renderDocument(
+      <AdminLayout
+        title={title}
+        shell={shell}
+        unitName={shell.unitName}
+        publicHref={shell.publicHref}
+        cspNonce={shell.cspNonce}
+      >
+        <div class="narrow">
+          <h1>{title}</h1>
+          <p>{message}</p>
+          <p>
+            <a href={back}>{shell.nav.length > 0 ? common.errors.backToAdmin : common.errors.backHome}</a>
+          </p>
+        </div>
+      </AdminLayout>,
+    );
+  });
+}
+
+const isAdminUrl = (url: string) => /^\/quan-tri(\/|\?|$)/.test(url);
 
 /** Renders a signed-in admin page inside the admin layout. */
 export function renderAdmin(

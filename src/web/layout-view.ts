@@ -1,6 +1,7 @@
 /* View models of the public layout, built by the portal's presenter (modules/portal/portal.presenter.ts). */
 
-export type Link = { label: string; href: string };
+/** `external`: a link to another site (marked for the reader, rel="external"). */
+export type Link = { label: string; href: string; external?: boolean };
 
 export type ChromeView = {
   /** "TRANG THÔNG TIN ĐIỆN TỬ XÃ TÂN HỒNG - HUYỆN BÌNH GIANG" */

@@ -3,6 +3,8 @@ export const layoutMessages = {
   siteLead: 'Trang thông tin điện tử',
   home: 'Trang chủ',
   mainMenu: 'Danh mục chính',
+  menuToggle: 'Danh mục',
+  menuCurrent: 'đang xem',
   search: 'Tìm kiếm',
   searchButton: 'Tìm',
   searchSite: 'Tìm kiếm trên trang',
@@ -20,6 +22,7 @@ export const layoutMessages = {
     'Đây là trang trình diễn với dữ liệu mẫu: tên người, số điện thoại, thư điện tử và bài viết đều là hư cấu.',
   sidebar: 'Thông tin bổ sung',
   quickLinks: 'Liên kết nhanh',
+  externalSite: 'trang bên ngoài',
   visitors: {
     heading: 'Thống kê truy cập',
     online: 'Đang truy cập',

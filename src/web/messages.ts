@@ -30,6 +30,7 @@ export const common = {
     noUnitBody:
       'Hệ thống chưa có đơn vị hành chính nào. Quản trị viên hãy tạo đơn vị bằng lệnh "npx congxa unit add".',
     backHome: 'Về trang chủ',
+    backToAdmin: 'Về trang tổng quan quản trị',
   },
   field: {
     required: 'Vui lòng nhập thông tin này.',

@@ -23,15 +23,17 @@ function HintAndError({
   name,
   hint,
   error,
+  editorHint,
 }: {
   name: string;
   hint?: string | undefined;
   error?: string | undefined;
+  editorHint?: string | undefined;
 }) {
   return (
     <>
       {hint && (
-        <p id={`${name}-hint`} class="hint">
+        <p id={`${name}-hint`} class="hint" data-editor-hint={editorHint}>
           {hint}
         </p>
       )}
@@ -113,13 +115,24 @@ export function TextArea({
   hint,
   rows = 5,
   richText,
-}: FieldProps & { rows?: number; richText?: boolean }) {
+  editorHint,
+}: FieldProps & {
+  rows?: number;
+  richText?: boolean;
+  /** For a rich-text field: the hint admin.js shows instead of `hint` once the editor is on (none: hide it). */
+  editorHint?: string;
+}) {
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={name} id={`${name}-label`}>
         {label}
       </label>
-      <HintAndError name={name} hint={hint} error={error} />
+      <HintAndError
+        name={name}
+        hint={hint}
+        error={error}
+        editorHint={richText ? (editorHint ?? '') : undefined}
+      />
       <textarea
         id={name}
         name={name}

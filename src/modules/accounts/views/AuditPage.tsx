@@ -1,4 +1,5 @@
 import { accountMessages } from '../accounts.messages.js';
+import { TableWrap } from '../../../web/components/TableWrap.js';
 import type { AuditRow } from '../accounts.presenter.js';
 
 const m = accountMessages.audit;
@@ -11,7 +12,7 @@ export function AuditPage({ rows }: { rows: AuditRow[] }) {
       {rows.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={m.title}>
           <table class="audit">
             <thead>
               <tr>
@@ -54,7 +55,7 @@ export function AuditPage({ rows }: { rows: AuditRow[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { accountMessages } from '../accounts.messages.js';
+import { TableWrap } from '../../../web/components/TableWrap.js';
 import type { StaffRow } from '../accounts.presenter.js';
 
 const m = accountMessages.users;
@@ -15,7 +16,7 @@ export function UsersPage({ rows, newHref }: { rows: StaffRow[]; newHref: string
       {rows.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={m.title}>
           <table>
             <thead>
               <tr>
@@ -40,7 +41,7 @@ export function UsersPage({ rows, newHref }: { rows: StaffRow[]; newHref: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

@@ -80,6 +80,12 @@ describe('POST /quan-tri/bai-viet/moi', () => {
     const res = await b.get('/quan-tri/bai-viet/moi');
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Bạn vẫn đang đăng nhập');
+    // Inside the admin layout: who is signed in, the menu of what they may open, the way back.
+    expect(res.body).toContain('<header class="admin-header">');
+    expect(res.body).toContain('<h1>Bạn không có quyền truy cập</h1>');
+    expect(res.body).toMatch(/<nav class="admin-nav" aria-label="Quản trị">.*>Tổng quan<\/a>/s);
+    expect(res.body).toContain('Đăng xuất');
+    expect(res.body).toContain('<a href="/quan-tri">Về trang tổng quan quản trị</a>');
     const dash = await b.get('/quan-tri');
     expect(dash.statusCode).toBe(200);
     expect(dash.body).not.toContain('>Bài viết</a>');
@@ -348,11 +354,55 @@ describe('Trix body with an image and a caption', () => {
   });
 });
 
+describe('the article form', () => {
+  it('leaves the publish time of a new article empty (saved as the time of saving)', async () => {
+    const b = new Browser(t);
+    await b.signIn('', 'bientap');
+    const form = await b.get('/quan-tri/bai-viet/moi');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/<input id="publishedAt" name="publishedAt" type="datetime-local" value[ /]/);
+    expect(form.body).toContain('Để trống là bây giờ.');
+    // The "no editor" hint carries the one admin.js shows once the editor is on.
+    expect(form.body).toMatch(
+      /<p id="body-hint" class="hint" data-editor-hint="Nhấn Enter hai lần[^"]*">Không có trình soạn thảo/,
+    );
+    const res = await b.submitMultipart(
+      '/quan-tri/bai-viet/moi',
+      { ...validArticle, title: 'Đăng lúc lưu', categoryId: String(categoryId), publishedAt: '' },
+      [],
+    );
+    expect(res.statusCode).toBe(303);
+    const row = await t.deps.db
+      .selectFrom('article')
+      .select(['id', 'publishedAt'])
+      .where('unitId', '=', unitId)
+      .where('title', '=', 'Đăng lúc lưu')
+      .executeTakeFirstOrThrow();
+    expect(row.publishedAt).toBe(t.clock.now().toISOString());
+    // An existing article shows its stored time (Vietnam time), not the time the form was opened.
+    const savedAt = t.clock.now();
+    t.clock.advance(45 * 60_000);
+    const edit = await b.get(`/quan-tri/bai-viet/${row.id}`);
+    t.clock.set(savedAt);
+    const local = new Date(new Date(row.publishedAt ?? '').getTime() + 7 * 3600_000)
+      .toISOString()
+      .slice(0, 16);
+    expect(edit.body).toContain(
+      `<input id="publishedAt" name="publishedAt" type="datetime-local" value="${local}"`,
+    );
+  });
+});
+
 describe('articles of another unit', () => {
   it('answers 404 when an id of another unit is put in the URL', async () => {
     const b = new Browser(t);
     await b.signIn('', 'bientap');
-    expect((await b.get(`/quan-tri/bai-viet/${otherArticleId}`)).statusCode).toBe(404);
+    const notFound = await b.get(`/quan-tri/bai-viet/${otherArticleId}`);
+    expect(notFound.statusCode).toBe(404);
+    // Inside the admin layout, with the way back to the dashboard.
+    expect(notFound.body).toContain('<header class="admin-header">');
+    expect(notFound.body).toContain('<h1>Không tìm thấy trang</h1>');
+    expect(notFound.body).toContain('<a href="/quan-tri">Về trang tổng quan quản trị</a>');
     const post = await b.submitMultipart(
       '/quan-tri/bai-viet/moi',
       { ...validArticle, categoryId: String(categoryId), title: 'Chiếm bài' },

@@ -32,7 +32,7 @@ const f = adminMessages.fields;
 
 /** Articles of the request's unit: list, write, edit, delete. */
 export function articleAdminRoutes(app: FastifyInstance, deps: Deps): void {
-  const { accounts, portalAdmin, clock, config } = deps;
+  const { accounts, portalAdmin, config } = deps;
   const guard = { preHandler: requireRole(accounts, ADMIN_AREAS.articles.roles) };
 
   app.get(adminPaths.articles(''), guard, async (req, reply) => {
@@ -134,7 +134,7 @@ export function articleAdminRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get(adminPaths.articleNew(''), guard, async (req, reply) => {
     const categories = await portalAdmin.categories.list(siteOf(req).unit.id);
-    return formPage(req, reply, null, newArticleValues(clock.now(), categories[0]?.id), {}, null);
+    return formPage(req, reply, null, newArticleValues(categories[0]?.id), {}, null);
   });
 
   app.post(adminPaths.articleNew(''), guard, async (req, reply) => save(req, reply, null));

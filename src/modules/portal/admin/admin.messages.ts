@@ -38,6 +38,8 @@ export const adminMessages = {
     fBody: 'Nội dung',
     fBodyHint:
       'Không có trình soạn thảo: nhập văn bản, để một dòng trống giữa các đoạn. Có thể dùng thẻ HTML cơ bản.',
+    fBodyEditorHint:
+      'Nhấn Enter hai lần để sang đoạn mới. Chèn ảnh bằng nút “Chèn ảnh” (hình kẹp giấy) hoặc kéo thả ảnh vào, rồi gõ chú thích dưới ảnh.',
     fCover: 'Ảnh đại diện từ thư viện',
     fCoverNone: '— Không có ảnh —',
     fCoverUploadLegend: 'Hoặc tải ảnh đại diện mới',

@@ -70,11 +70,11 @@ export function articleFormValues(a: ArticleEditRow): FormValues {
   };
 }
 
-/** The new-article form starts as a draft published now. */
-export function newArticleValues(now: Date, categoryId?: number): FormValues {
+/** The new-article form starts as a draft; an empty publish time means "when saved" (the service fills it in). */
+export function newArticleValues(categoryId?: number): FormValues {
   return {
     status: 'draft',
-    publishedAt: toLocalInputValue(now),
+    publishedAt: '',
     categoryId: categoryId === undefined ? '' : String(categoryId),
   };
 }

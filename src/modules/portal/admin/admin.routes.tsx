@@ -4,7 +4,7 @@ import { requireRole } from '../../../http/auth.js';
 import { adminPaths } from '../../../http/paths.js';
 import { hasRole } from '../../accounts/actor.js';
 import { ADMIN_AREAS } from '../../../web/admin-nav.js';
-import { actorOf, renderAdmin, siteOf } from '../../../web/admin-shell.js';
+import { actorOf, registerAdminErrorPages, renderAdmin, siteOf } from '../../../web/admin-shell.js';
 import { adminMessages } from './admin.messages.js';
 import { toArticleRows } from './admin.presenter.js';
 import { articleAdminRoutes } from './admin-articles.routes.js';
@@ -15,6 +15,7 @@ import { DashboardPage } from './views/DashboardPage.js';
 /** The unit's admin: the dashboard here, then articles, categories, pages and the image library. */
 export function adminRoutes(app: FastifyInstance, deps: Deps): void {
   const { accounts, portalAdmin } = deps;
+  registerAdminErrorPages(app, deps);
 
   app.get(
     adminPaths.dashboard(''),

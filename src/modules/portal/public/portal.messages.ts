@@ -5,6 +5,7 @@ export const portalMessages = {
     procedures: 'Thủ tục hành chính',
     dossierLookup: 'Tra cứu hồ sơ',
     questions: 'Hỏi đáp',
+    nationalServicePortal: 'Cổng Dịch vụ công quốc gia',
   },
   home: {
     heading: 'Trang chủ',
@@ -22,6 +23,7 @@ export const portalMessages = {
     print: 'In bài viết',
     backToArticle: 'Quay lại bài viết',
     breadcrumb: 'Đường dẫn',
+    table: 'Bảng (có thể cuộn ngang)',
   },
   pagination: {
     label: 'Phân trang',
@@ -64,5 +66,11 @@ export const portalMessages = {
     page: 'Không tìm thấy trang này.',
     pageNumber: 'Không có trang số này.',
     noUnit: 'Hệ thống chưa có đơn vị hành chính nào.',
+  },
+  notFoundPage: {
+    formLabel: 'Tìm kiếm nội dung cần tìm',
+    searchLabel: 'Tìm tin bài, trang thông tin theo từ khóa',
+    home: 'Về trang chủ',
+    sitemap: 'Xem sơ đồ trang',
   },
 } as const;

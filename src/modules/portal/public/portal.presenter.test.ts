@@ -5,6 +5,7 @@ import {
   inSentence,
   normaliseQuery,
   parsePageNumber,
+  scrollableTables,
   searchPhrase,
   searchTokens,
   titleMatches,
@@ -210,5 +211,19 @@ describe('search helpers', () => {
   it('tells whether every word starts a word of the title', () => {
     expect(titleMatches('Hướng dẫn Đăng ký khai sinh', ['dang', 'ky'])).toBe(true);
     expect(titleMatches('Hướng dẫn Đăng ký khai sinh', ['ang'])).toBe(false);
+  });
+});
+
+describe('scrollableTables', () => {
+  it('puts every table, nested ones too, in a focusable, labelled region and leaves the rest alone', () => {
+    const open =
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Bảng (có thể cuộn ngang)">';
+    expect(scrollableTables('<p>a</p><table><tr><td>1</td></tr></table><p>b</p>')).toBe(
+      `<p>a</p>${open}<table><tr><td>1</td></tr></table></div><p>b</p>`,
+    );
+    expect(scrollableTables('<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>')).toBe(
+      `${open}<table><tr><td>${open}<table><tr><td>x</td></tr></table></div></td></tr></table></div>`,
+    );
+    expect(scrollableTables('<p>Thẻ &lt;table&gt; là bảng</p>')).toBe('<p>Thẻ &lt;table&gt; là bảng</p>');
   });
 });

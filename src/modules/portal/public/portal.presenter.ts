@@ -2,7 +2,7 @@ import { assetPaths, portalPaths } from '../../../http/paths.js';
 import { fold } from '../../../platform/fold.js';
 import { formatDate, formatDateTime, formatNumber, localDate } from '../../../platform/time.js';
 import type { Site } from '../../units/unit-directory.js';
-import type { ChromeView, CountersView, MetaView } from '../../../web/layout-view.js';
+import type { ChromeView, CountersView, Link, MetaView } from '../../../web/layout-view.js';
 import { layoutMessages as lm } from '../../../web/layout.messages.js';
 import { portalMessages as m } from './portal.messages.js';
 
@@ -116,6 +116,25 @@ export function toChrome(input: {
     },
     isDemo: unit.isDemo === 1,
   };
+}
+
+/** The national services every commune portal links to, after its own quick links. */
+export const NATIONAL_QUICK_LINKS: readonly Link[] = [
+  { label: m.quickLinks.nationalServicePortal, href: 'https://dichvucong.gov.vn', external: true },
+];
+
+/**
+ * Wraps each table of a sanitised body in a region that scrolls sideways on a phone and can take the keyboard focus
+ * (so it can be scrolled without a mouse). The sanitiser keeps <table> without attributes; every opening tag gets
+ * its wrapper and every closing tag closes it, so the markup stays balanced.
+ */
+export function scrollableTables(html: string): string {
+  return html
+    .replace(
+      /<table\b/gi,
+      `<div class="table-scroll" role="region" tabindex="0" aria-label="${m.article.table}"><table`,
+    )
+    .replace(/<\/table\s*>/gi, '</table></div>');
 }
 
 export function toCounters(s: { online: number; today: number; total: number }): CountersView {

@@ -201,10 +201,40 @@ describe('public portal', () => {
       expect(res.body).toMatch(/<label for="tu-khoa-dau-trang">Tìm kiếm<\/label>/);
       // No logo yet: the emblem fallback, no broken image.
       expect(res.body).toContain('class="brand-emblem"');
-      // The dossier-results slot is there, empty; no quick links to services that do not exist yet.
+      // The dossier-results slot is there, empty; no quick links to services that do not exist yet, but the
+      // national public-service portal, marked as another site.
       expect(res.body).toContain('data-slot="ket-qua-giai-quyet-tthc"></div>');
       expect(text).not.toContain('Tra cứu hồ sơ');
+      expect(text).not.toContain('Thủ tục hành chính Hỏi đáp');
+      const quick = /<section class="box" aria-labelledby="lien-ket-nhanh">[\s\S]*?<\/section>/.exec(
+        res.body,
+      )?.[0];
+      expect(textOf(quick ?? '')).toContain('Liên kết nhanh Cổng Dịch vụ công quốc gia (trang bên ngoài)');
+      expect(quick).toContain(
+        '<a href="https://dichvucong.gov.vn" rel="external noopener" class="external">',
+      );
+      // Every page names its icon.
+      expect(res.body).toContain('<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>');
       expect(text).toMatch(/Đang truy cập: \d+ Hôm nay: \d+ Tất cả: \d+/);
+    });
+
+    it('folds the menu into a "Danh mục" disclosure for phones that names the current section', async () => {
+      const res = await get('/chuyen-muc/cai-cach-hanh-chinh');
+      const nav = /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(res.body)?.[0] ?? '';
+      const compact = /<details class="menu-compact">([\s\S]*?)<\/details>/.exec(nav)?.[1] ?? '';
+      const summary = /<summary>([\s\S]*?)<\/summary>/.exec(compact)?.[1] ?? '';
+      expect(textOf(summary).trim()).toBe('Danh mục , đang xem: Cải cách hành chính');
+      // The same links in the disclosure and in the wide menu; the current one marked in both, nothing else.
+      const current = '<a href="/chuyen-muc/cai-cach-hanh-chinh" aria-current="page">';
+      expect(compact).toContain(current);
+      expect(nav.split(current)).toHaveLength(3);
+      expect(nav.match(/aria-current/g)).toHaveLength(2);
+      expect(textOf(/<div class="menu-wide">[\s\S]*?<\/div>/.exec(nav)?.[0] ?? '')).toMatch(
+        /Trang chủ .*Giới thiệu chung .*Cải cách hành chính .*Tìm kiếm/,
+      );
+      // On a page outside the menu the summary says only "Danh mục".
+      const units = await get('/don-vi');
+      expect(textOf(/<summary>([\s\S]*?)<\/summary>/.exec(units.body)?.[1] ?? '').trim()).toBe('Danh mục');
     });
 
     it('has Open Graph and Dublin Core metadata with absolute URLs', async () => {
@@ -519,6 +549,91 @@ describe('public portal', () => {
       await get('/chuyen-muc/tin-tuc');
       const other = await get('/thai-hoc/chuyen-muc/tin-tuc');
       expect(textOf(other.body)).toContain('Tin tức Thái Học');
+    });
+  });
+
+  describe('not found inside a unit', () => {
+    it('keeps the unit’s header, menu and footer, says what was missing and offers a search', async () => {
+      const res = await get('/bai-viet/khong-co-bai-nay');
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers.etag).toBeUndefined();
+      const text = textOf(res.body);
+      expect(text).toContain('TRANG THÔNG TIN ĐIỆN TỬ XÃ TÂN HỒNG - HUYỆN BÌNH GIANG');
+      expect(res.body).toContain('<nav class="site-nav" aria-label="Danh mục chính">');
+      expect(text).toContain('Cơ quan chủ quản: Ủy ban nhân dân Xã Tân Hồng');
+      expect(res.body).toContain('<h1>Không tìm thấy trang</h1>');
+      expect(text).toContain('Không tìm thấy bài viết này, hoặc bài viết chưa được đăng.');
+      expect(res.body).toMatch(
+        /<form class="search-page-form" role="search" method="get" action="\/tim-kiem" aria-label="Tìm kiếm nội dung cần tìm">/,
+      );
+      expect(res.body).toContain('<label for="tu-khoa-khong-thay">');
+      expect(res.body).toContain('<meta name="robots" content="noindex, follow"/>');
+      expect(res.body).toContain('<title>Không tìm thấy trang - Trang thông tin điện tử xã Tân Hồng</title>');
+    });
+
+    it('uses the layout of the unit in the path, for unknown categories, pages and addresses', async () => {
+      const category = await get('/thai-hoc/chuyen-muc/khong-co');
+      expect(category.statusCode).toBe(404);
+      expect(textOf(category.body)).toContain('XÃ THÁI HỌC');
+      expect(textOf(category.body)).toContain('Không tìm thấy chuyên mục này.');
+      expect(category.body).toContain('action="/thai-hoc/tim-kiem"');
+      const page = await get('/trang/khong-co');
+      expect(page.statusCode).toBe(404);
+      expect(textOf(page.body)).toContain('Không tìm thấy trang này.');
+      // No route at all: the default unit's portal, the general message.
+      const nowhere = await get('/khong-co/dia-chi-nay');
+      expect(nowhere.statusCode).toBe(404);
+      expect(nowhere.body).toContain('<nav class="site-nav"');
+      expect(textOf(nowhere.body)).toContain('Trang bạn tìm không tồn tại hoặc đã được chuyển đi.');
+      // A page number out of range is a 404 inside the layout too.
+      expect((await get('/chuyen-muc/cai-cach-hanh-chinh?trang=99')).body).toContain('<nav class="site-nav"');
+    });
+
+    it('is never cached: an article published after a 404 shows at once', async () => {
+      expect((await get('/bai-viet/vua-moi-dang')).statusCode).toBe(404);
+      const { id: categoryId } = await t.deps.db
+        .selectFrom('category')
+        .select('id')
+        .where('unitId', '=', tanHong)
+        .where('slug', '=', 'cai-cach-hanh-chinh')
+        .executeTakeFirstOrThrow();
+      await insertArticle(t.deps.db, {
+        unitId: tanHong,
+        categoryId,
+        slug: 'vua-moi-dang',
+        title: 'Bài vừa mới đăng',
+        publishedAt: daysBefore(NOW, 0),
+      });
+      const res = await get('/bai-viet/vua-moi-dang');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<h1>Bài vừa mới đăng</h1>');
+    });
+
+    it('leaves files, the admin and APIs to the plain error pages', async () => {
+      const file = await get('/static/khong-co.css');
+      expect(file.statusCode).toBe(404);
+      expect(file.body).not.toContain('site-nav');
+      expect(file.body).toContain('<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"/>');
+      const admin = await get('/quan-tri/khong-co');
+      expect(admin.statusCode).toBe(404);
+      expect(admin.body).not.toContain('site-nav');
+      const api = await get('/api/khong-co');
+      expect(api.statusCode).toBe(404);
+      expect(api.json()).toEqual({ error: 'not_found', message: expect.stringContaining('không tồn tại') });
+    });
+  });
+
+  describe('GET /favicon.ico', () => {
+    it('sends the browser to the SVG icon, which is served', async () => {
+      const res = await get('/favicon.ico');
+      expect(res.statusCode).toBe(301);
+      expect(res.headers.location).toBe('/static/favicon.svg');
+      expect((await get('/thai-hoc/favicon.ico')).headers.location).toBe('/static/favicon.svg');
+      const icon = await get('/static/favicon.svg');
+      expect(icon.statusCode).toBe(200);
+      expect(icon.headers['content-type']).toContain('image/svg+xml');
+      expect(icon.body).toContain('<svg');
     });
   });
 

@@ -8,6 +8,7 @@ import { NotFoundError } from '../../../platform/errors.js';
 import type { Site } from '../../units/unit-directory.js';
 import { portalMessages as m } from './portal.messages.js';
 import {
+  NATIONAL_QUICK_LINKS,
   normaliseQuery,
   parsePageNumber,
   toCounters,
@@ -19,6 +20,7 @@ import {
 import { ArticlePage, ArticlePrintPage } from './views/ArticlePage.js';
 import { CategoryPage } from './views/CategoryPage.js';
 import { HomePage } from './views/HomePage.js';
+import { NotFoundPage } from './views/NotFoundPage.js';
 import { SearchPage } from './views/SearchPage.js';
 import { SitemapPage } from './views/SitemapPage.js';
 import { StaticPage } from './views/StaticPage.js';
@@ -66,7 +68,8 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     return publicUrl ?? `${req.protocol}://${req.host}`;
   };
 
-  // Quick links to the services of later issues appear once their routes exist, never as dead links.
+  // Quick links to the services of later issues appear once their routes exist, never as dead links; the national
+  // services every commune portal points to follow them.
   let quickLinkPaths: ((base: string) => Link[]) | undefined;
   const quickLinks = (base: string): Link[] => {
     if (!quickLinkPaths) {
@@ -75,7 +78,10 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
         { label: m.quickLinks.dossierLookup, path: portalPaths.dossierLookup },
         { label: m.quickLinks.questions, path: portalPaths.questions },
       ].filter((c) => app.hasRoute({ method: 'GET', url: c.path('') }));
-      quickLinkPaths = (b) => candidates.map((c) => ({ label: c.label, href: c.path(b) }));
+      quickLinkPaths = (b) => [
+        ...candidates.map((c) => ({ label: c.label, href: c.path(b) })),
+        ...NATIONAL_QUICK_LINKS,
+      ];
     }
     return quickLinkPaths(base);
   };
@@ -142,6 +148,18 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
       visitors.record(unitId, req.ip, req.headers['user-agent']);
     }
   }
+
+  // A 404 inside a unit's portal keeps the unit's header, menu and footer and offers a search; never cached.
+  app.errorPages.register(async (req, reply, { status, title, message }) => {
+    const site = req.site;
+    if (status !== 404 || !site || !isPortalUrl(req.url)) {
+      return null;
+    }
+    const path = `${site.basePath}${req.url.split('?')[0] ?? ''}`;
+    const s = await shell(req, site, { title, path, noIndex: true }, '');
+    reply.header('cache-control', 'no-store');
+    return renderDocument(<NotFoundPage shell={s} view={{ title, message }} />);
+  });
 
   const pageNumber = (req: FastifyRequest): number => {
     const n = parsePageNumber((req.query as Record<string, unknown>).trang);
@@ -285,6 +303,11 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     ];
     return reply.type('text/plain; charset=utf-8').send(`${lines.join('\n')}\n`);
   });
+}
+
+/** Pages of the public portal, as opposed to the admin, APIs, files and health. */
+function isPortalUrl(url: string): boolean {
+  return !/^\/(quan-tri|api|static|media|healthz)(\/|\?|$)/.test(url);
 }
 
 /** If-None-Match may list several tags, weak ones included, or be "*". */

@@ -75,6 +75,7 @@ export function ArticleFormPage(v: ArticleFormView) {
             name="body"
             label={m.fBody}
             hint={m.fBodyHint}
+            editorHint={m.fBodyEditorHint}
             value={val.body}
             error={e.body}
             rows={16}

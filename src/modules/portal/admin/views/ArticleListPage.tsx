@@ -1,4 +1,5 @@
 import { adminMessages } from '../admin.messages.js';
+import { TableWrap } from '../../../../web/components/TableWrap.js';
 import type { ArticleRowView, Pagination as PaginationView } from '../admin.presenter.js';
 import { Pagination } from './Pagination.js';
 
@@ -41,7 +42,7 @@ export function ArticleListPage({ rows, pagination, status, filterAction, newHre
       {rows.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={m.title}>
           <table>
             <thead>
               <tr>
@@ -67,7 +68,7 @@ export function ArticleListPage({ rows, pagination, status, filterAction, newHre
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pagination {...pagination} />
     </>

@@ -8,6 +8,7 @@ import {
 } from '../../../../web/components/forms.js';
 import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
+import { TableWrap } from '../../../../web/components/TableWrap.js';
 
 const m = adminMessages.categories;
 
@@ -33,7 +34,7 @@ export function CategoryListPage({ rows, newHref }: { rows: CategoryRowView[]; n
       {rows.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={m.title}>
           <table>
             <thead>
               <tr>
@@ -58,7 +59,7 @@ export function CategoryListPage({ rows, newHref }: { rows: CategoryRowView[]; n
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

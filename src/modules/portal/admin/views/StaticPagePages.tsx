@@ -8,6 +8,7 @@ import {
 } from '../../../../web/components/forms.js';
 import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
+import { TableWrap } from '../../../../web/components/TableWrap.js';
 
 const m = adminMessages.pages;
 const a = adminMessages.articles;
@@ -33,7 +34,7 @@ export function PageListPage({ rows, newHref }: { rows: PageRowView[]; newHref: 
       {rows.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={m.title}>
           <table>
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export function PageListPage({ rows, newHref }: { rows: PageRowView[]; newHref: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );
@@ -88,6 +89,7 @@ export function PageFormPage(v: PageFormView) {
           name="body"
           label={a.fBody}
           hint={a.fBodyHint}
+          editorHint={a.fBodyEditorHint}
           value={val.body}
           error={e.body}
           rows={16}

@@ -1,6 +1,6 @@
 import { Layout, PrintLayout } from '../../../../web/Layout.js';
 import { portalMessages as m } from '../portal.messages.js';
-import type { PageShell } from '../portal.presenter.js';
+import { scrollableTables, type PageShell } from '../portal.presenter.js';
 import type { ArticleView } from '../portal.service.js';
 import { ArticleList } from './ArticleList.js';
 
@@ -27,7 +27,7 @@ function ArticleBody({ view }: { view: ArticleView }) {
         </figure>
       )}
       {/* The only raw HTML on the public side: the body, sanitised when the editor saved it. */}
-      <div class="article-body" dangerouslySetInnerHTML={{ __html: view.bodyHtml }} />
+      <div class="article-body" dangerouslySetInnerHTML={{ __html: scrollableTables(view.bodyHtml) }} />
       {view.authorName && <p class="author">{view.authorName}</p>}
     </>
   );

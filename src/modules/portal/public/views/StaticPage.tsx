@@ -1,5 +1,5 @@
 import { Layout } from '../../../../web/Layout.js';
-import type { PageShell } from '../portal.presenter.js';
+import { scrollableTables, type PageShell } from '../portal.presenter.js';
 import type { StaticPageView } from '../portal.service.js';
 
 export function StaticPage({ shell, view }: { shell: PageShell; view: StaticPageView }) {
@@ -8,7 +8,7 @@ export function StaticPage({ shell, view }: { shell: PageShell; view: StaticPage
       <article class="article">
         <h1>{view.title}</h1>
         {/* Sanitised when the editor saved it. */}
-        <div class="article-body" dangerouslySetInnerHTML={{ __html: view.bodyHtml }} />
+        <div class="article-body" dangerouslySetInnerHTML={{ __html: scrollableTables(view.bodyHtml) }} />
       </article>
     </Layout>
   );
