@@ -15,6 +15,7 @@ import './http/request-context.js';
 import { setUnitPrefix, unitPrefix } from './http/request-context.js';
 import { securityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { adminRoutes } from './modules/portal/admin/admin.routes.js';
 import { mediaRoutes } from './modules/portal/media.routes.js';
 import { publicRoutes } from './modules/portal/public/public.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     unitRoutes(scope, deps);
     adminRoutes(scope, deps);
     mediaRoutes(scope, deps);
+    calendarRoutes(scope, deps);
     publicRoutes(scope, deps);
   });
 

@@ -5,6 +5,7 @@ import { Csrf } from './http/csrf.js';
 import { AccountRepository, SessionRepository } from './modules/accounts/accounts.repository.js';
 import { AccountService } from './modules/accounts/accounts.service.js';
 import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
+import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { PortalAdminModule } from './modules/portal/portal-admin.module.js';
 import { PortalModule } from './modules/portal/portal.module.js';
 import { UnitDirectory } from './modules/units/unit-directory.js';
@@ -33,6 +34,7 @@ export type Deps = Readonly<{
   accounts: AccountService;
   portal: PortalModule;
   portalAdmin: PortalAdminModule;
+  calendar: CalendarModule;
 }>;
 
 /** Wires every service from the config. Nothing here touches the network or the database yet. */
@@ -58,6 +60,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   const portalDeps = { db, clock, audit, storage, directory, config };
   const portal = new PortalModule(portalDeps);
   const portalAdmin = new PortalAdminModule(portalDeps, portal.pageCache);
+  const calendar = new CalendarModule({ db, clock, audit, directory });
   return Object.freeze({
     config,
     version: VERSION,
@@ -71,5 +74,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     accounts,
     portal,
     portalAdmin,
+    calendar,
   });
 }
