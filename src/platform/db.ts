@@ -45,7 +45,24 @@ export function createDb(config: DbConfig): Db {
   });
 }
 
-/** The current instant as stored in the database: ISO 8601 in UTC with milliseconds. */
-export function toDbInstant(d: Date): string {
-  return d.toISOString();
+/**
+ * Did a write fail on a UNIQUE (or primary key) constraint? Services check before writing, but two concurrent
+ * requests can both pass the check; the loser gets this error and maps it to a form message instead of a 500.
+ * `column`, when given, must appear in the error (SQLite: "UNIQUE constraint failed: unit.host"; PostgreSQL: the
+ * detail "Key (host)=(…) already exists." or the constraint name), so a violation elsewhere is not mistaken for it.
+ */
+export function isUniqueViolation(err: unknown, column?: string): boolean {
+  if (!err || typeof err !== 'object' || !('code' in err)) {
+    return false;
+  }
+  const e = err as { code?: unknown; message?: unknown; detail?: unknown; constraint?: unknown };
+  const unique =
+    e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  if (!unique || column === undefined) {
+    return unique;
+  }
+  const said = [e.message, e.detail, e.constraint]
+    .filter((v): v is string => typeof v === 'string')
+    .join(' ');
+  return new RegExp(`(^|[^a-z_])${column}([^a-z_]|$)`, 'i').test(said);
 }

@@ -14,12 +14,6 @@ export class NotFoundError extends AppError {
 export class ForbiddenError extends AppError {
   readonly status = 403;
 }
-export class BadRequestError extends AppError {
-  readonly status = 400;
-}
-export class UnauthenticatedError extends AppError {
-  readonly status = 401;
-}
 /** The request is valid but the record is in the wrong state for it. */
 export class ConflictError extends AppError {
   readonly status = 409;

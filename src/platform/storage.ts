@@ -16,6 +16,11 @@ export interface FileStorage {
 
 const KEY = /^\d{4}\/\d{2}\/[A-Za-z0-9_-]{16,}\.[a-z0-9]{1,5}$/;
 
+/** Is this the shape of a key `put` makes (YYYY/MM/<random>.<ext>)? No dots, percent signs or slashes elsewhere. */
+export function isStorageKey(key: string): boolean {
+  return KEY.test(key);
+}
+
 export class LocalFileStorage implements FileStorage {
   constructor(
     private readonly root: string,
@@ -23,7 +28,7 @@ export class LocalFileStorage implements FileStorage {
   ) {}
 
   static isKey(key: string): boolean {
-    return KEY.test(key);
+    return isStorageKey(key);
   }
 
   async put(data: Buffer, extension: string): Promise<string> {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IdParams } from '../../../http/ids.js';
+import { requiredText } from '../../../platform/required-text.js';
 import { parseLocalDateTime } from './local-datetime.js';
 
 /** Forms, params and queries of the portal admin. Messages are codes, mapped to Vietnamese in admin.messages.ts. */
@@ -26,7 +28,8 @@ const position = z.preprocess(
     .max(9999, 'position_format'),
 );
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+/** Route params with one `:id`, strict digits (http/ids.ts). */
+export { IdParams };
 
 export const PageQuery = z.object({ trang: z.coerce.number().int().min(1).max(100_000).default(1) });
 
@@ -35,7 +38,7 @@ export const ArticleListQuery = PageQuery.extend({
 });
 
 export const ArticleForm = z.object({
-  title: z.string().trim().min(1, 'title_required').max(300, 'too_long'),
+  title: requiredText(300, 'title_required'),
   slug: slugField,
   categoryId: z.coerce
     .number({ error: 'category_required' })
@@ -68,7 +71,7 @@ export const ArticleForm = z.object({
 export type ArticleForm = z.infer<typeof ArticleForm>;
 
 export const CategoryForm = z.object({
-  name: z.string().trim().min(1, 'name_required').max(120, 'too_long'),
+  name: requiredText(120, 'name_required'),
   slug: slugField,
   description: z.string().trim().max(1000, 'too_long').default(''),
   position,
@@ -78,7 +81,7 @@ export const CategoryForm = z.object({
 export type CategoryForm = z.infer<typeof CategoryForm>;
 
 export const PageForm = z.object({
-  title: z.string().trim().min(1, 'title_required').max(300, 'too_long'),
+  title: requiredText(300, 'title_required'),
   slug: slugField,
   body: z.string().max(500_000, 'too_long'),
   position,
@@ -87,7 +90,7 @@ export const PageForm = z.object({
 export type PageForm = z.infer<typeof PageForm>;
 
 export const MediaTextForm = z.object({
-  alt: z.string().trim().min(1, 'alt_required').max(300, 'too_long'),
+  alt: requiredText(300, 'alt_required'),
   caption: z.string().trim().max(500, 'too_long').default(''),
 });
 export type MediaTextForm = z.infer<typeof MediaTextForm>;

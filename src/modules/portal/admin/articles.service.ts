@@ -14,7 +14,7 @@ import type { PreparedImage } from './image-upload.js';
 import type { MediaService } from './media.service.js';
 import type { PageCache } from '../page-cache.js';
 import { htmlToText, searchTextOf } from '../search-text.js';
-import { chooseSlug } from './slug-choice.js';
+import { chooseSlug, saveWithSlug } from './slug-choice.js';
 
 type Deps = {
   db: Db;
@@ -95,79 +95,81 @@ export class ArticleAdminService {
     const now = clock.now();
     const storageKey = cover ? await media.storeBytes(cover.image) : null;
     try {
-      const savedId = await db.transaction().execute(async (trx) => {
-        const before = id === null ? undefined : await articles.findById(trx, unitId, id);
-        if (id !== null && !before) {
-          throw new NotFoundError('article_not_found', 'Không tìm thấy bài viết.');
-        }
-        const ref: ArticleRef = {
-          unitId,
-          status: before?.status ?? form.status,
-          authorId: before?.authorId ?? actor.id,
-        };
-        this.assertCan(actor, before ? 'edit' : 'create', ref);
-        if (form.status === 'published' && !can(actor, 'publish', ref)) {
-          throw new FieldError('status', 'publish_forbidden', f.publish_forbidden);
-        }
-        if (!(await categories.findById(trx, unitId, form.categoryId))) {
-          throw new FieldError('categoryId', 'category_unknown', f.category_unknown);
-        }
-        let coverMediaId: number | null = form.coverMediaId ?? null;
-        if (cover && storageKey) {
-          coverMediaId = await media.recordInTransaction(
-            trx,
+      const savedId = await saveWithSlug(form.slug, () =>
+        db.transaction().execute(async (trx) => {
+          const before = id === null ? undefined : await articles.findById(trx, unitId, id);
+          if (id !== null && !before) {
+            throw new NotFoundError('article_not_found', 'Không tìm thấy bài viết.');
+          }
+          const ref: ArticleRef = {
+            unitId,
+            status: before?.status ?? form.status,
+            authorId: before?.authorId ?? actor.id,
+          };
+          this.assertCan(actor, before ? 'edit' : 'create', ref);
+          if (form.status === 'published' && !can(actor, 'publish', ref)) {
+            throw new FieldError('status', 'publish_forbidden', f.publish_forbidden);
+          }
+          if (!(await categories.findById(trx, unitId, form.categoryId))) {
+            throw new FieldError('categoryId', 'category_unknown', f.category_unknown);
+          }
+          let coverMediaId: number | null = form.coverMediaId ?? null;
+          if (cover && storageKey) {
+            coverMediaId = await media.recordInTransaction(
+              trx,
+              actor,
+              unitId,
+              cover.image,
+              storageKey,
+              cover,
+              ip,
+            );
+          } else if (coverMediaId !== null && !(await media.findInUnit(trx, unitId, coverMediaId))) {
+            throw new FieldError('coverMediaId', 'cover_unknown', f.cover_unknown);
+          }
+          const slug = await chooseSlug(form.slug, title, 'bai-viet', (s) =>
+            articles.slugTaken(trx, unitId, s, id ?? undefined),
+          );
+          const values = {
+            categoryId: form.categoryId,
+            slug,
+            title,
+            summary,
+            bodyHtml,
+            coverMediaId,
+            status: form.status,
+            featured: form.featured ? 1 : 0,
+            publishedAt: form.publishedAt ?? now.toISOString(),
+            searchText: searchTextOf(title, summary, bodyHtml),
+            updatedAt: now.toISOString(),
+          };
+          let articleId: number;
+          if (before) {
+            articleId = before.id;
+            await articles.update(trx, unitId, before.id, values);
+          } else {
+            articleId = await articles.insert(trx, {
+              ...values,
+              unitId,
+              authorId: actor.id,
+              authorName: actor.name,
+              createdAt: now.toISOString(),
+            });
+          }
+          await audit.append(trx, {
+            at: now,
             actor,
             unitId,
-            cover.image,
-            storageKey,
-            cover,
+            action: before ? 'article.update' : 'article.create',
+            entity: 'article',
+            entityId: articleId,
+            before: before ? snapshot(before) : undefined,
+            after: snapshot(values),
             ip,
-          );
-        } else if (coverMediaId !== null && !(await media.findInUnit(trx, unitId, coverMediaId))) {
-          throw new FieldError('coverMediaId', 'cover_unknown', f.cover_unknown);
-        }
-        const slug = await chooseSlug(form.slug, title, 'bai-viet', (s) =>
-          articles.slugTaken(trx, unitId, s, id ?? undefined),
-        );
-        const values = {
-          categoryId: form.categoryId,
-          slug,
-          title,
-          summary,
-          bodyHtml,
-          coverMediaId,
-          status: form.status,
-          featured: form.featured ? 1 : 0,
-          publishedAt: form.publishedAt ?? now.toISOString(),
-          searchText: searchTextOf(title, summary, bodyHtml),
-          updatedAt: now.toISOString(),
-        };
-        let articleId: number;
-        if (before) {
-          articleId = before.id;
-          await articles.update(trx, unitId, before.id, values);
-        } else {
-          articleId = await articles.insert(trx, {
-            ...values,
-            unitId,
-            authorId: actor.id,
-            authorName: actor.name,
-            createdAt: now.toISOString(),
           });
-        }
-        await audit.append(trx, {
-          at: now,
-          actor,
-          unitId,
-          action: before ? 'article.update' : 'article.create',
-          entity: 'article',
-          entityId: articleId,
-          before: before ? snapshot(before) : undefined,
-          after: snapshot(values),
-          ip,
-        });
-        return articleId;
-      });
+          return articleId;
+        }),
+      );
       pageCache.invalidateUnit(unitId);
       return savedId;
     } catch (err) {

@@ -8,7 +8,7 @@ import type { CategoryForm } from './admin.schemas.js';
 import type { ArticleRepository } from './articles.repository.js';
 import type { CategoryRepository, CategoryRow } from './categories.repository.js';
 import type { PageCache } from '../page-cache.js';
-import { chooseSlug } from './slug-choice.js';
+import { chooseSlug, saveWithSlug } from './slug-choice.js';
 
 type Deps = {
   db: Db;
@@ -50,39 +50,41 @@ export class CategoryService {
     const { db, categories, audit, clock, pageCache } = this.deps;
     const now = clock.now().toISOString();
     const name = form.name.normalize('NFC');
-    const savedId = await db.transaction().execute(async (trx) => {
-      const before = id === null ? undefined : await categories.findById(trx, unitId, id);
-      if (id !== null && !before) {
-        throw new NotFoundError('category_not_found', 'Không tìm thấy chuyên mục.');
-      }
-      const slug = await chooseSlug(form.slug, name, 'chuyen-muc', (s) =>
-        categories.slugTaken(trx, unitId, s, id ?? undefined),
-      );
-      const values = {
-        name,
-        slug,
-        description: form.description.normalize('NFC'),
-        position: form.position,
-        showOnHome: form.showOnHome ? 1 : 0,
-        showInMenu: form.showInMenu ? 1 : 0,
-        updatedAt: now,
-      };
-      const categoryId = before
-        ? (await categories.update(trx, unitId, before.id, values), before.id)
-        : await categories.insert(trx, { ...values, unitId, createdAt: now });
-      await audit.append(trx, {
-        at: new Date(now),
-        actor,
-        unitId,
-        action: before ? 'category.update' : 'category.create',
-        entity: 'category',
-        entityId: categoryId,
-        before: before ? { ...before, updatedAt: undefined } : undefined,
-        after: { ...values, updatedAt: undefined },
-        ip,
-      });
-      return categoryId;
-    });
+    const savedId = await saveWithSlug(form.slug, () =>
+      db.transaction().execute(async (trx) => {
+        const before = id === null ? undefined : await categories.findById(trx, unitId, id);
+        if (id !== null && !before) {
+          throw new NotFoundError('category_not_found', 'Không tìm thấy chuyên mục.');
+        }
+        const slug = await chooseSlug(form.slug, name, 'chuyen-muc', (s) =>
+          categories.slugTaken(trx, unitId, s, id ?? undefined),
+        );
+        const values = {
+          name,
+          slug,
+          description: form.description.normalize('NFC'),
+          position: form.position,
+          showOnHome: form.showOnHome ? 1 : 0,
+          showInMenu: form.showInMenu ? 1 : 0,
+          updatedAt: now,
+        };
+        const categoryId = before
+          ? (await categories.update(trx, unitId, before.id, values), before.id)
+          : await categories.insert(trx, { ...values, unitId, createdAt: now });
+        await audit.append(trx, {
+          at: new Date(now),
+          actor,
+          unitId,
+          action: before ? 'category.update' : 'category.create',
+          entity: 'category',
+          entityId: categoryId,
+          before: before ? { ...before, updatedAt: undefined } : undefined,
+          after: { ...values, updatedAt: undefined },
+          ip,
+        });
+        return categoryId;
+      }),
+    );
     pageCache.invalidateUnit(unitId);
     return savedId;
   }

@@ -9,9 +9,11 @@ const trixFigure = (attachment: object, attributes: object | null, inner: string
 describe('sanitizeBodyHtml', () => {
   it('removes scripts, event handlers, styles and javascript: links', () => {
     const out = sanitizeBodyHtml(
-      '<p style="color:red" onclick="steal()">Xin chào</p><script>alert(1)</script><img src="/media/a.png" onerror="alert(1)"><a href="javascript:alert(1)">bấm</a><iframe src="https://x"></iframe>',
+      '<p style="color:red" onclick="steal()">Xin chào</p><script>alert(1)</script><img src="/media/2026/11/abcdefghijklmnop.png" onerror="alert(1)"><a href="javascript:alert(1)">bấm</a><iframe src="https://x"></iframe>',
     );
-    expect(out).toBe('<p>Xin chào</p><img src="/media/a.png" alt="" /><a>bấm</a>');
+    expect(out).toBe(
+      '<p>Xin chào</p><p><img src="/media/2026/11/abcdefghijklmnop.png" alt="" /><a>bấm</a></p>',
+    );
   });
 
   it('keeps the allowed markup: headings, lists, quotes, tables, links', () => {
@@ -25,10 +27,10 @@ describe('sanitizeBodyHtml', () => {
   it('keeps figure with figcaption and drops images from other origins or data: URLs', () => {
     expect(
       sanitizeBodyHtml(
-        '<figure><img src="/media/2026/11/abc.png" alt="Trụ sở" width="640" height="nope"><figcaption>Trụ sở UBND xã</figcaption></figure><img src="https://evil.example/x.png"><img src="//evil.example/x.png"><img src="data:image/png;base64,AAAA">',
+        '<figure><img src="/media/2026/11/abcdefghijklmnop.png" alt="Trụ sở" width="640" height="nope"><figcaption>Trụ sở UBND xã</figcaption></figure><img src="https://evil.example/x.png"><img src="//evil.example/x.png"><img src="data:image/png;base64,AAAA"><img src="/media/%2e%2e/secrets.json"><img src="evil.example/a.png">',
       ),
     ).toBe(
-      '<figure><img src="/media/2026/11/abc.png" alt="Trụ sở" width="640" /><figcaption>Trụ sở UBND xã</figcaption></figure>',
+      '<figure><img src="/media/2026/11/abcdefghijklmnop.png" alt="Trụ sở" width="640" /><figcaption>Trụ sở UBND xã</figcaption></figure>',
     );
   });
 
@@ -120,10 +122,17 @@ describe('sanitizeBodyHtml', () => {
 
 describe('isSameOriginImage', () => {
   it.each([
-    ['/media/2026/11/a.png', true],
-    ['anh/a.png', true],
+    ['/media/2026/11/abcdefghijklmnop.png', true],
+    [' /media/2026/11/abcdefghijklmnop.png ', true],
+    ['/media/2026/11/a.png', false],
+    ['anh/a.png', false],
+    ['evil.example/a.png', false],
     ['/static/x.png', false],
     ['/media/../secrets.json', false],
+    ['/media/%2e%2e/2026/11/abcdefghijklmnop.png', false],
+    ['/media/2026/11/abcdefghijklmnop.png/../../x.png', false],
+    ['/media/2026/11/abcdefghijklmnop.png?x=1', false],
+    ['/media//2026/11/abcdefghijklmnop.png', false],
     ['https://x/a.png', false],
     ['//x/a.png', false],
     ['data:image/png;base64,AA', false],
@@ -140,5 +149,18 @@ describe('sanitizeBodyHtml with what Trix sends', () => {
     expect(sanitizeBodyHtml(`<div>Một<br>dòng hai<br><br>Đoạn hai${fig}<br>Sau ảnh</div>`)).toBe(
       '<p>Một<br />dòng hai</p><p>Đoạn hai</p><figure><img src="/media/2026/11/abcdefghijklmnop.png" alt="Ảnh" /><figcaption>Chú thích</figcaption></figure><p>Sau ảnh</p>',
     );
+  });
+});
+
+describe('sanitizeBodyHtml keeps text around a figure in paragraphs', () => {
+  const figure = '<figure><img src="/media/2026/11/abcdefghijklmnop.png" alt="Ảnh" /></figure>';
+
+  it.each([
+    [`<p>a<br><br>b${figure}c</p>`, `<p>a</p><p>b</p>${figure}<p>c</p>`],
+    [`<p>a${figure}<strong>c</strong> d</p>`, `<p>a</p>${figure}<p><strong>c</strong> d</p>`],
+    [`<p>a${figure}c<br><br>d</p><p>e</p>`, `<p>a</p>${figure}<p>c</p><p>d</p><p>e</p>`],
+    [`<ul><li>x</li></ul>y`, `<ul><li>x</li></ul><p>y</p>`],
+  ])('%s → %s', (input, expected) => {
+    expect(sanitizeBodyHtml(input)).toBe(expected);
   });
 });

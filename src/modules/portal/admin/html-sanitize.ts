@@ -1,4 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
+import { assetPaths } from '../../../http/paths.js';
+import { isStorageKey } from '../../../platform/storage.js';
 
 /**
  * The one gate for rich text (article and page bodies): whatever the editor, a paste or a hand-written form sends,
@@ -47,7 +49,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
   allowedSchemes: ['http', 'https', 'mailto'],
-  // Images only from this site: no scheme at all (so /media/… or a relative path), checked again in the filter.
+  // Images only from this site: no scheme at all, then only /media/<storage key> (isSameOriginImage, below).
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
@@ -90,14 +92,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
-/** An image address on this site: /media/… or a relative path; never another origin, data: or javascript:. */
+/**
+ * An image address on this site: exactly `/media/` and a key of the file storage (YYYY/MM/<random>.<ext>), as the
+ * upload answers; nothing relative, encoded (`%2e%2e`), from another origin, data: or javascript:.
+ */
 export function isSameOriginImage(src: string): boolean {
   const s = src.trim();
-  if (s.startsWith('/')) {
-    return s.startsWith('/media/') && !s.includes('..') && !/[\\\s]/.test(s);
-  }
-  return !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('\\') && !/\s/.test(s);
+  return s.startsWith(MEDIA_PREFIX) && isStorageKey(s.slice(MEDIA_PREFIX.length));
 }
+
+const MEDIA_PREFIX = assetPaths.media('');
 
 /** Does the text carry its own blocks (paragraphs, lists, line breaks…)? If not, blank lines make paragraphs. */
 function hasBlockMarkup(s: string): boolean {
@@ -180,24 +184,85 @@ export function normaliseTrixAttachments(html: string): string {
   });
 }
 
+/** A paragraph per run of text between double line breaks, without line breaks at either end. */
+const splitParagraphs = (inner: string) =>
+  `<p>${inner
+    .replace(/^(\s*<br \/>)+|(<br \/>\s*)+$/g, '')
+    .split(/(?:\s*<br \/>\s*){2,}/)
+    .join('</p><p>')}</p>`;
+
 /**
  * Splits paragraphs at double line breaks (Trix's blank line), lifts figures out of paragraphs (Trix keeps an image
- * inside its text block) and removes empty paragraphs.
+ * inside its text block), puts text left outside any block back into paragraphs, and removes empty paragraphs.
  */
 function tidyParagraphs(html: string): string {
-  const split = (inner: string) => `<p>${inner.split(/(?:\s*<br \/>\s*){2,}/).join('</p><p>')}</p>`;
-  return html
-    .replace(/<p>([\s\S]*?)<\/p>/g, (all, inner: string) => {
-      if (/<(p|ul|ol|table|blockquote|h[2-4])\b/.test(inner)) {
-        return all;
-      }
-      return inner
-        .split(/(<figure>[\s\S]*?<\/figure>)/)
-        .map((part) =>
-          part.startsWith('<figure>') ? part : split(part.replace(/^(\s*<br \/>)+|(<br \/>\s*)+$/g, '')),
-        )
-        .join('');
-    })
+  const tidied = html.replace(/<p>([\s\S]*?)<\/p>/g, (all, inner: string) => {
+    if (/<(p|ul|ol|table|blockquote|h[2-4])\b/.test(inner)) {
+      return all;
+    }
+    return inner
+      .split(/(<figure>[\s\S]*?<\/figure>)/)
+      .map((part) => (part.startsWith('<figure>') ? part : splitParagraphs(part)))
+      .join('');
+  });
+  return wrapLooseText(tidied)
     .replace(/<p>(\s|<br \/>|&nbsp;)*<\/p>/g, '')
     .trim();
+}
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'hr',
+]);
+
+/**
+ * Wraps text and inline markup standing at the top level (outside any block) in paragraphs. The HTML parser closes
+ * a <p> when a <figure> opens inside it, so in `<p>a<figure>…</figure>c</p>` the "c" ends up outside any
+ * paragraph. Works on the sanitiser's output: balanced tags, void tags self-closed, "<" and ">" escaped in text
+ * and attribute values.
+ */
+function wrapLooseText(html: string): string {
+  let out = '';
+  let loose = '';
+  let depth = 0;
+  const flush = () => {
+    out += loose.trim() === '' ? loose : splitParagraphs(loose.trim());
+    loose = '';
+  };
+  for (const [token, closing, name = '', selfClosing] of html.matchAll(
+    /<(\/?)([a-z0-9]+)\b[^>]*?(\/?)>|[^<]+/g,
+  )) {
+    if (!BLOCK_TAGS.has(name)) {
+      if (depth === 0) {
+        loose += token;
+      } else {
+        out += token;
+      }
+      continue;
+    }
+    if (depth === 0) {
+      flush();
+    }
+    out += token;
+    if (!selfClosing) {
+      depth += closing ? -1 : 1;
+    }
+  }
+  flush();
+  return out;
 }

@@ -1,12 +1,18 @@
-import { imageSize, sanitizeFileName, sniffImage, type ImageType } from '../../../platform/image-type.js';
+import {
+  hasSensibleSize,
+  imageSize,
+  sanitizeFileName,
+  sniffImage,
+  type ImageType,
+} from '../../../platform/image-type.js';
 
 /** An uploaded image that passed the checks, ready to store. */
 export type PreparedImage = {
   bytes: Buffer;
   type: ImageType;
   fileName: string;
-  width: number | null;
-  height: number | null;
+  width: number;
+  height: number;
 };
 
 export type UploadCheck =
@@ -16,7 +22,8 @@ export type UploadCheck =
 
 /**
  * Checks a file field of a multipart form (app.tsx puts `{filename, mimetype, data}` there). The type comes from
- * the bytes, never from the name or the browser's claim; an empty file input counts as no file. Pure.
+ * the bytes, never from the name or the browser's claim, and its width and height must be readable from its header
+ * (1 to MAX_IMAGE_SIDE pixels); an empty file input counts as no file. Pure.
  */
 export function checkImageUpload(value: unknown, maxBytes: number): UploadCheck {
   if (!value || typeof value !== 'object' || !('data' in value) || !Buffer.isBuffer(value.data)) {
@@ -35,14 +42,18 @@ export function checkImageUpload(value: unknown, maxBytes: number): UploadCheck 
     return { kind: 'invalid', code: 'not_image' };
   }
   const size = imageSize(data, type);
+  // A signature alone (or a header with no size, or 0 × 0, or huge) is not an image anyone can be shown.
+  if (!size || !hasSensibleSize(size)) {
+    return { kind: 'invalid', code: 'not_image' };
+  }
   return {
     kind: 'image',
     image: {
       bytes: data,
       type,
       fileName: sanitizeFileName(filename),
-      width: size?.width ?? null,
-      height: size?.height ?? null,
+      width: size.width,
+      height: size.height,
     },
   };
 }

@@ -10,7 +10,7 @@ import { sanitizeBodyHtml } from './html-sanitize.js';
 import type { PageCache } from '../page-cache.js';
 import type { PageRepository, PageRow } from './pages.repository.js';
 import { searchTextOf } from '../search-text.js';
-import { chooseSlug } from './slug-choice.js';
+import { chooseSlug, saveWithSlug } from './slug-choice.js';
 
 type Deps = { db: Db; pages: PageRepository; audit: AuditLog; clock: Clock; pageCache: PageCache };
 
@@ -48,39 +48,41 @@ export class PageService {
     }
     const title = form.title.normalize('NFC');
     const now = clock.now().toISOString();
-    const savedId = await db.transaction().execute(async (trx) => {
-      const before = id === null ? undefined : await pages.findById(trx, unitId, id);
-      if (id !== null && !before) {
-        throw new NotFoundError('page_not_found', 'Không tìm thấy trang.');
-      }
-      const slug = await chooseSlug(form.slug, title, 'trang', (s) =>
-        pages.slugTaken(trx, unitId, s, id ?? undefined),
-      );
-      const values = {
-        title,
-        slug,
-        bodyHtml,
-        position: form.position,
-        showInMenu: form.showInMenu ? 1 : 0,
-        searchText: searchTextOf(title, bodyHtml),
-        updatedAt: now,
-      };
-      const pageId = before
-        ? (await pages.update(trx, unitId, before.id, values), before.id)
-        : await pages.insert(trx, { ...values, unitId, createdAt: now });
-      await audit.append(trx, {
-        at: new Date(now),
-        actor,
-        unitId,
-        action: before ? 'page.update' : 'page.create',
-        entity: 'page',
-        entityId: pageId,
-        before: before ? { ...before, updatedAt: undefined } : undefined,
-        after: { ...values, searchText: undefined, updatedAt: undefined },
-        ip,
-      });
-      return pageId;
-    });
+    const savedId = await saveWithSlug(form.slug, () =>
+      db.transaction().execute(async (trx) => {
+        const before = id === null ? undefined : await pages.findById(trx, unitId, id);
+        if (id !== null && !before) {
+          throw new NotFoundError('page_not_found', 'Không tìm thấy trang.');
+        }
+        const slug = await chooseSlug(form.slug, title, 'trang', (s) =>
+          pages.slugTaken(trx, unitId, s, id ?? undefined),
+        );
+        const values = {
+          title,
+          slug,
+          bodyHtml,
+          position: form.position,
+          showInMenu: form.showInMenu ? 1 : 0,
+          searchText: searchTextOf(title, bodyHtml),
+          updatedAt: now,
+        };
+        const pageId = before
+          ? (await pages.update(trx, unitId, before.id, values), before.id)
+          : await pages.insert(trx, { ...values, unitId, createdAt: now });
+        await audit.append(trx, {
+          at: new Date(now),
+          actor,
+          unitId,
+          action: before ? 'page.update' : 'page.create',
+          entity: 'page',
+          entityId: pageId,
+          before: before ? { ...before, updatedAt: undefined } : undefined,
+          after: { ...values, searchText: undefined, updatedAt: undefined },
+          ip,
+        });
+        return pageId;
+      }),
+    );
     pageCache.invalidateUnit(unitId);
     return savedId;
   }

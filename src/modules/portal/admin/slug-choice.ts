@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../../platform/db.js';
 import { FieldError } from '../../../platform/errors.js';
 import { slugify } from '../../../platform/fold.js';
 import { adminMessages } from './admin.messages.js';
@@ -14,7 +15,7 @@ export async function chooseSlug(
 ): Promise<string> {
   if (wanted) {
     if (await taken(wanted)) {
-      throw new FieldError('slug', 'slug_taken', adminMessages.fields.slug_taken);
+      throw slugTaken();
     }
     return wanted;
   }
@@ -25,5 +26,31 @@ export async function chooseSlug(
       return candidate;
     }
   }
-  throw new FieldError('slug', 'slug_taken', adminMessages.fields.slug_taken);
+  throw slugTaken();
 }
+
+/** Attempts for an automatic slug when concurrent saves keep taking the one chosen (each retry sees them). */
+const AUTOMATIC_SLUG_ATTEMPTS = 10;
+
+/**
+ * Runs a save transaction that chooses a slug with `chooseSlug`, covering the race between the check and the insert:
+ * when another request stored the same slug first, the unique constraint fails the transaction. A slug the user
+ * typed is then refused at the field (422, as if the check had seen it); an automatic one is chosen again in a new
+ * transaction, which sees the other row and takes the next suffix.
+ */
+export async function saveWithSlug<T>(wanted: string, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isUniqueViolation(err, 'slug')) {
+        throw err;
+      }
+      if (wanted !== '' || attempt >= AUTOMATIC_SLUG_ATTEMPTS) {
+        throw slugTaken();
+      }
+    }
+  }
+}
+
+const slugTaken = () => new FieldError('slug', 'slug_taken', adminMessages.fields.slug_taken);
