@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createDeps } from './deps.js';
 import { isRole, ROLES } from './modules/accounts/roles.js';
 import { UnitInput } from './modules/units/units.schemas.js';
+import { AppError } from './platform/errors.js';
 import { migrateToLatest } from './platform/migrator.js';
 
 const HELP = `congxa: the commune portal, one-stop shop and CCHC index
@@ -16,7 +17,10 @@ Commands:
   unit add --slug S --name N --full-name F --kind commune|district|province [--parent SLUG] [--default]
            [--agency-code 000.00.13.H12] [--admin-code 11020]
                             add an administrative unit
-  unit list                 list the units
+  unit list                 list the units (and their own host names)
+  unit set-host SLUG HOST   serve a unit on its own host name (DNS must point here); --clear in place of HOST
+                            removes it. Refused: localhost, IP addresses, the host of PUBLIC_URL, a host of
+                            another unit
   user add --username U --name "Full Name" --unit SLUG [--role admin ...] [--email E]
                             add a staff account; the password is read from CONGXA_PASSWORD or generated and printed
   help                      show this help
@@ -45,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'unit' && sub === 'list') {
       for (const u of deps.directory.all()) {
-        console.log(`${u.slug}\t${u.kind}\t${u.name}${u.isDefault ? '\t(mặc định)' : ''}`);
+        const notes = [u.isDefault ? '(mặc định)' : '', u.host ?? ''].filter(Boolean);
+        console.log([u.slug, u.kind, u.name, ...notes].join('\t'));
       }
       return 0;
     }
@@ -87,6 +92,31 @@ async function main(argv: string[]): Promise<number> {
       const id = await deps.units.createUnit(null, input.data);
       console.log(`Unit ${input.data.slug} created (id ${id}).`);
       return 0;
+    }
+    if (command === 'unit' && sub === 'set-host') {
+      const [slug, host, ...extra] = rest;
+      if (!slug || !host || extra.length > 0) {
+        console.error('Usage: congxa unit set-host SLUG HOST|--clear');
+        return 2;
+      }
+      try {
+        const set = await deps.units.setHost(
+          null,
+          slug,
+          host === '--clear' ? null : host,
+          config.http.publicUrl,
+        );
+        console.log(
+          set ? `Unit ${slug} is now served at ${set}.` : `Unit ${slug} no longer has its own host.`,
+        );
+        return 0;
+      } catch (err) {
+        if (err instanceof AppError) {
+          console.error(err.message);
+          return 2;
+        }
+        throw err;
+      }
     }
     if (command === 'user' && sub === 'add') {
       const { values } = parseArgs({

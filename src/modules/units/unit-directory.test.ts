@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UnitDirectory } from './unit-directory.js';
+import { portalPaths } from '../../http/paths.js';
+import { RESERVED_SLUGS, UnitDirectory } from './unit-directory.js';
+import { UnitSlug } from './units.schemas.js';
 import type { UnitRow } from './units.repository.js';
 
 const unit = (id: number, slug: string, extra: Partial<UnitRow> = {}): UnitRow => ({
@@ -46,5 +48,39 @@ describe('UnitDirectory.resolve (issue #2 item 4: host, then path prefix, then t
 
   it('has no site when the deployment has no unit', () => {
     expect(new UnitDirectory().resolve('x', undefined)).toBeUndefined();
+  });
+});
+
+describe('RESERVED_SLUGS (a unit slug can never shadow a public page)', () => {
+  it.each([
+    'thu-tuc-hanh-chinh',
+    'tra-cuu-ho-so',
+    'hoi-dap',
+    'lich-lam-viec',
+    'ngay-nghi',
+    'han-giai-quyet',
+    'quan-tri',
+    'media',
+    'static',
+    'healthz',
+    'api',
+    'rss',
+    'tim-kiem',
+  ])('reserves %s, and UnitSlug refuses it', (slug) => {
+    expect(RESERVED_SLUGS.has(slug)).toBe(true);
+    expect(UnitSlug.safeParse(slug).error?.issues[0]?.message).toBe('slug_reserved');
+  });
+
+  it('reserves the first segment of every public path', () => {
+    for (const path of Object.values(portalPaths)) {
+      const segment = path('', 'x', 2).split(/[/?]/)[1];
+      if (segment) {
+        expect(RESERVED_SLUGS.has(segment), segment).toBe(true);
+      }
+    }
+  });
+
+  it('leaves ordinary commune slugs free', () => {
+    expect(UnitSlug.safeParse('tan-hong').success).toBe(true);
   });
 });

@@ -1,26 +1,32 @@
+import { adminPaths, apiPaths, assetPaths, portalPaths } from '../../http/paths.js';
 import type { UnitRow } from './units.repository.js';
+
+/** The first segment of a path: '/chuyen-muc/x' → 'chuyen-muc', '/rss.xml' → 'rss.xml', '/' → ''. */
+const firstSegment = (path: string) => path.split(/[/?]/)[1] ?? '';
+
+/**
+ * Public pages planned by later issues whose paths are not in portalPaths yet (the working calendar). They are
+ * reserved now so that no unit takes the name before the pages exist.
+ */
+const PLANNED_PUBLIC_SEGMENTS = ['lich-lam-viec', 'ngay-nghi', 'han-giai-quyet'];
 
 /**
  * The first path segments that can never be a unit slug: the APIs and assets at the site root, and the public
- * routes every unit has (so `/tim-kiem` is always the search page, never a unit called "tim-kiem").
+ * routes every unit has (so `/tim-kiem` is always the search page, never a unit called "tim-kiem"). Derived from
+ * the path builders, so a page added to portalPaths is reserved at once.
  */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'api',
-  'quan-tri',
-  'healthz',
-  'static',
-  'media',
-  'favicon.ico',
-  'robots.txt',
-  'sitemap.xml',
-  'rss',
-  'chuyen-muc',
-  'bai-viet',
-  'trang',
-  'tim-kiem',
-  'so-do-trang',
-  'don-vi',
-]);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
+  [
+    ...Object.values(portalPaths).map((path) => firstSegment(path('', 'x', 2))),
+    firstSegment(adminPaths.dashboard('')),
+    firstSegment(assetPaths.static('x')),
+    firstSegment(assetPaths.media('x')),
+    firstSegment(apiPaths.health()),
+    'api',
+    'favicon.ico',
+    ...PLANNED_PUBLIC_SEGMENTS,
+  ].filter((segment) => segment !== ''),
+);
 
 export type Site = {
   unit: UnitRow;

@@ -17,7 +17,7 @@ export const unitMessages = {
     adminCode: 'Mã đơn vị hành chính',
     adminCodeHint: 'Từ 2 đến 5 chữ số, ví dụ: 10999. Để trống nếu chưa có.',
     host: 'Tên miền riêng',
-    hostHint: 'Ví dụ: tanhong.example.gov.vn. Để trống nếu đơn vị dùng đường dẫn chung.',
+    hostNote: 'Tên miền riêng do người quản trị hệ thống cài đặt; liên hệ họ nếu cần thay đổi.',
     save: 'Lưu cài đặt',
     logoTitle: 'Biểu trưng (logo)',
     logoCurrent: 'Biểu trưng hiện tại',
@@ -34,7 +34,11 @@ export const unitMessages = {
     agency_code_format:
       'Mã định danh gồm 4 nhóm chữ số/chữ in hoa cách nhau bởi dấu chấm, ví dụ: 000.00.13.H12.',
     admin_code_format: 'Mã đơn vị hành chính gồm 2 đến 5 chữ số.',
-    host_format: 'Tên miền chỉ gồm chữ thường không dấu, số, dấu chấm và dấu gạch ngang.',
+    host_format:
+      'Tên miền gồm ít nhất hai phần cách nhau bởi dấu chấm, mỗi phần chỉ gồm chữ thường không dấu, số và dấu gạch ngang.',
+    host_local: 'Không dùng được localhost: tên này luôn trỏ về chính máy chủ.',
+    host_ip: 'Không dùng được địa chỉ IP; hãy dùng tên miền.',
+    host_public_url: 'Đây là tên miền chính của hệ thống (PUBLIC_URL), không gán riêng cho một đơn vị được.',
     host_taken: 'Tên miền này đã được đơn vị khác sử dụng.',
     file_required: 'Vui lòng chọn tệp ảnh.',
     not_image: 'Tệp không phải là ảnh JPEG, PNG, GIF hoặc WebP.',

@@ -28,7 +28,6 @@ const valid = {
   editorTitle: 'Chủ tịch UBND xã',
   agencyCode: '000.00.13.H12',
   adminCode: '10999',
-  host: '',
 };
 
 describe('/quan-tri/cai-dat', () => {
@@ -58,9 +57,31 @@ describe('/quan-tri/cai-dat', () => {
     expect(res.body).toContain('Mã định danh gồm 4 nhóm');
     expect(res.body).toContain('Số điện thoại chỉ gồm chữ số');
     expect(res.body).toContain('value="Địa chỉ giữ lại"');
-    const taken = await b.submit('/quan-tri/cai-dat', { ...valid, host: 'thaihoc.example.vn' });
-    expect(taken.statusCode).toBe(422);
-    expect(taken.body).toContain('Tên miền này đã được đơn vị khác sử dụng.');
+    const invisible = await b.submit('/quan-tri/cai-dat', { ...valid, fullName: '\u200B\u200D \u2060' });
+    expect(invisible.statusCode).toBe(422);
+    expect(invisible.body).toContain('Vui lòng nhập thông tin này.');
+  });
+
+  it('has no host field: a host sent anyway is ignored, so the admin cannot take over the default unit', async () => {
+    const b = new Browser(t);
+    await b.signIn('/thai-hoc', 'quantri.th');
+    const form = await b.get('/thai-hoc/quan-tri/cai-dat');
+    expect(form.body).not.toContain('name="host"');
+    expect(form.body).toContain('<strong>thaihoc.example.vn</strong>');
+    const res = await b.submit('/thai-hoc/quan-tri/cai-dat', { ...valid, host: 'localhost' });
+    expect(res.statusCode).toBe(303);
+    const row = await t.deps.db
+      .selectFrom('unit')
+      .select('host')
+      .where('slug', '=', 'thai-hoc')
+      .executeTakeFirstOrThrow();
+    expect(row.host).toBe('thaihoc.example.vn');
+    const home = await t.app.inject({
+      method: 'GET',
+      url: '/quan-tri/dang-nhap',
+      headers: { host: 'localhost' },
+    });
+    expect(home.body).toContain('Xã Tân Hồng');
   });
 
   it('saves the settings: 303, stored, audited, public pages dropped from the cache', async () => {

@@ -28,11 +28,13 @@ function settingsValues(u: UnitRow): FormValues {
     editorTitle: u.editorTitle,
     agencyCode: u.agencyCode ?? '',
     adminCode: u.adminCode ?? '',
-    host: u.host ?? '',
   };
 }
 
-/** The unit settings page of the admin (portal footer, editor-in-chief, codes, host, logo). Admins only. */
+/**
+ * The unit settings page of the admin (portal footer, editor-in-chief, codes, logo). Admins only. The unit's host
+ * name is shown but not editable here: it is a deployment setting (`congxa unit set-host`).
+ */
 export function unitRoutes(app: FastifyInstance, deps: Deps): void {
   const { accounts, units, directory, portalAdmin, config } = deps;
   const guard = { preHandler: requireRole(accounts, ADMIN_AREAS.settings.roles) };
@@ -57,6 +59,7 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
         logo={
           unit.logoPath ? { src: assetPaths.media(unit.logoPath), alt: m.settings.logoAlt(unit.name) } : null
         }
+        host={unit.host}
         saved={saved === '1' && !status}
       />
     ));
@@ -73,10 +76,6 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
     const form = PortalSettingsForm.safeParse(values);
     if (!form.success) {
       return page(req, reply, values, fieldErrors(form.error, m.fields), 422);
-    }
-    const host = form.data.host;
-    if (host && directory.all().some((u) => u.host === host && u.id !== site.unit.id)) {
-      return page(req, reply, values, { host: m.fields.host_taken }, 422);
     }
     await units.updatePortalSettings(actorOf(req), site.unit.id, form.data, req.ip);
     portalAdmin.pageCache.invalidateUnit(site.unit.id);

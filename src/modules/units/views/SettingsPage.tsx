@@ -11,6 +11,8 @@ export type SettingsView = {
   values: FormValues;
   errors: FieldErrors;
   logo: { src: string; alt: string } | null;
+  /** The unit's own host name, set by the deployment's operator; null when it has none. */
+  host: string | null;
   saved: boolean;
 };
 
@@ -27,6 +29,11 @@ export function SettingsPage(v: SettingsView) {
         </div>
       )}
       <p>{m.intro}</p>
+      {v.host && (
+        <p>
+          {m.host}: <strong>{v.host}</strong>. {m.hostNote}
+        </p>
+      )}
       <form method="post" action={v.action} novalidate>
         <CsrfField token={v.csrfToken} />
         <TextField
@@ -62,7 +69,6 @@ export function SettingsPage(v: SettingsView) {
           error={e.adminCode}
           inputMode="numeric"
         />
-        <TextField name="host" label={m.host} hint={m.hostHint} value={val.host} error={e.host} />
         <button type="submit" class="button">
           {m.save}
         </button>
