@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
-  it('defaults to the embedded SQLite in ./data with demo data on', () => {
+  it('defaults to the embedded SQLite in ./data with DEMO_DATA unset', () => {
     const c = loadConfig({});
     expect(c.http.port).toBe(3000);
     expect(c.db).toEqual({ dialect: 'sqlite', file: './data/congxa.sqlite' });
-    expect(c.demoData).toBe(true);
+    expect(c.demoData).toBe('unset');
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -18,7 +18,8 @@ describe('loadConfig', () => {
       PORT: '8080',
     });
     expect(c.db).toEqual({ dialect: 'postgres', url: 'postgres://u@h:5432/x' });
-    expect(c.demoData).toBe(false);
+    expect(c.demoData).toBe('off');
+    expect(loadConfig({ DEMO_DATA: 'on', NODE_ENV: 'production' }).demoData).toBe('on');
     expect(c.dataDir).toBe('/srv/cx');
     expect(c.http.port).toBe(8080);
   });

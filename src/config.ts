@@ -17,7 +17,7 @@ const Env = z.object({
     )
     .optional(),
   PUBLIC_URL: z.url('must be an absolute URL such as https://tanhong.example.gov.vn').optional(),
-  DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  DEMO_DATA: z.enum(['on', 'off']).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -41,7 +41,8 @@ export type Config = Readonly<{
   http: { port: number; host: string; publicUrl: string | undefined; trustProxy: boolean };
   dataDir: string;
   db: DbConfig;
-  demoData: boolean;
+  /** 'unset': on in development, off in production (startup.ts says why): demo accounts share a published password. */
+  demoData: 'on' | 'off' | 'unset';
   smtpUrl: string | undefined;
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
@@ -75,7 +76,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     dataDir,
     db,
-    demoData: e.DEMO_DATA === 'on',
+    demoData: e.DEMO_DATA ?? 'unset',
     smtpUrl: e.SMTP_URL,
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET,

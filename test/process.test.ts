@@ -33,7 +33,7 @@ describe(`the congxa command (${TEST_DIALECT})`, () => {
 
   it('lists its commands', async () => {
     const { stdout } = await run('node', ['bin/congxa.js', '--help'], { cwd: ROOT, env: childEnv(t, {}) });
-    for (const cmd of ['serve', 'migrate', 'unit add', 'user add']) {
+    for (const cmd of ['serve', 'migrate', 'unit add', 'unit set-host', 'user add']) {
       expect(stdout).toContain(cmd);
     }
   });
@@ -106,6 +106,29 @@ describe(`the congxa command (${TEST_DIALECT})`, () => {
     }
   });
 
+  it('sets and clears a unit host name, refusing localhost, IP addresses and the host of PUBLIC_URL', async () => {
+    const env = childEnv(t, { DEMO_DATA: 'off', PUBLIC_URL: 'https://congxa.example.gov.vn' });
+    const cli = (...args: string[]) => run('node', ['bin/congxa.js', 'unit', ...args], { cwd: ROOT, env });
+    for (const [host, message] of [
+      ['localhost', 'localhost'],
+      ['127.0.0.1', 'địa chỉ IP'],
+      ['congxa.example.gov.vn', 'PUBLIC_URL'],
+      ['khong hop le', 'Tên miền gồm'],
+    ] as const) {
+      await expect(cli('set-host', 'xa-moi', host)).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining(message),
+      });
+    }
+    expect((await cli('set-host', 'xa-moi', 'XaMoi.example.gov.vn')).stdout).toContain(
+      'Unit xa-moi is now served at xamoi.example.gov.vn.',
+    );
+    expect((await cli('list')).stdout).toContain('xamoi.example.gov.vn');
+    expect((await cli('set-host', 'xa-moi', '--clear')).stdout).toContain('no longer has its own host');
+    expect((await cli('list')).stdout).not.toContain('xamoi.example.gov.vn');
+    await expect(cli('set-host', 'xa-moi')).rejects.toMatchObject({ code: 2 });
+  });
+
   it('refuses a reserved or malformed slug with a clear message', async () => {
     const env = childEnv(t, { DEMO_DATA: 'off' });
     await expect(
@@ -139,7 +162,7 @@ describe('npm start', () => {
     });
   });
 
-  it('starts on a fresh data folder in production mode and answers /healthz', async () => {
+  it('starts on a fresh data folder in production mode without demo data, says why, and answers /healthz', async () => {
     const child = spawn('node', ['--import', 'tsx', 'src/server.ts'], {
       cwd: ROOT,
       env: {
@@ -150,9 +173,9 @@ describe('npm start', () => {
         DATA_DIR: join(dir, 'fresh'),
       },
     });
+    let out = '';
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
         const timer = setTimeout(() => reject(new Error(`no listen line within 60 s:\n${out}`)), 60_000);
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
@@ -164,11 +187,13 @@ describe('npm start', () => {
         });
         child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
       });
+      expect(out).toContain('Demo data not loaded: NODE_ENV=production and DEMO_DATA is not set.');
       const res = await fetch(`${url}/healthz`);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'ok', db: 'sqlite' });
+      // No unit until the operator adds one (`congxa unit add`): nothing to serve at / yet.
       const home = await fetch(`${url}/`);
-      expect(home.status).toBe(200);
+      expect(home.status).toBe(404);
     } finally {
       child.kill('SIGTERM');
     }

@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from './accounts.schemas.js';
 import type { Role } from './roles.js';
 
 /** Vietnamese text of the sign-in, users and roles pages. */
@@ -21,8 +22,8 @@ export const accountMessages = {
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
     invalid: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-    locked: (minutes: number) =>
-      `Tài khoản tạm thời bị khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    lockHint: (failures: number, minutes: number) =>
+      `Sau ${failures} lần nhập sai liên tiếp, tài khoản tạm khóa ${minutes} phút; trong thời gian đó không đăng nhập được, kể cả với mật khẩu đúng.`,
   },
   users: {
     title: 'Người dùng',
@@ -35,7 +36,7 @@ export const accountMessages = {
     fullName: 'Họ và tên',
     email: 'Thư điện tử',
     password: 'Mật khẩu ban đầu',
-    passwordHint: 'Ít nhất 10 ký tự. Hãy báo cho cán bộ và đề nghị đổi sau lần đăng nhập đầu.',
+    passwordHint: `Ít nhất ${MIN_PASSWORD_LENGTH} ký tự. Hãy báo cho cán bộ và đề nghị đổi sau lần đăng nhập đầu.`,
     roles: 'Vai trò tại đơn vị',
     rolesHint: 'Chọn một hoặc nhiều vai trò.',
     save: 'Lưu',
@@ -49,7 +50,8 @@ export const accountMessages = {
     never: 'Chưa đăng nhập',
     edit: 'Sửa vai trò',
     created: 'Đã tạo tài khoản.',
-    disableHint: 'Tài khoản bị khóa không đăng nhập được và mọi phiên đang mở bị đóng.',
+    disableHint:
+      'Tài khoản bị khóa không đăng nhập được và mọi phiên đang mở bị đóng. Nếu cán bộ còn có vai trò ở đơn vị khác, chỉ các vai trò tại đơn vị này bị gỡ.',
   },
   audit: {
     title: 'Nhật ký thao tác',
@@ -69,7 +71,7 @@ export const accountMessages = {
     username_format: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số và các ký tự . _ - (3 đến 40 ký tự).',
     username_taken: 'Tên đăng nhập này đã có người dùng.',
     full_name_required: 'Vui lòng nhập họ và tên.',
-    password_short: 'Mật khẩu cần ít nhất 10 ký tự.',
+    password_short: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
     roles_required: 'Chọn ít nhất một vai trò.',
     role_invalid: 'Vai trò không hợp lệ.',
     too_long: 'Nội dung quá dài.',

@@ -14,6 +14,7 @@ import {
   type FormValues,
 } from '../../web/components/form-errors.js';
 import { accountMessages } from './accounts.messages.js';
+import { SESSION_DAYS } from './accounts.service.js';
 import { toAuditRows, toStaffRows } from './accounts.presenter.js';
 import {
   AccountIdParams,
@@ -28,7 +29,8 @@ import { SignInPage } from './views/SignInPage.js';
 import { NewUserForm, UserRolesForm } from './views/UserForms.js';
 import { UsersPage } from './views/UsersPage.js';
 
-const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
+/** The cookie lives as long as the session it carries (SESSION_DAYS, accounts.service.ts). */
+const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 3600;
 const m = accountMessages;
 
 /** Staff sign-in and sign-out, the users and roles pages and the audit trail of a unit's admin. */
@@ -44,9 +46,11 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
     errors: FieldErrors = {},
   ) => {
     const site = siteOf(req);
+    const rule = accounts.lockRule();
     return render(
       reply,
       <SignInPage
+        lockHint={m.signIn.lockHint(rule.maxFailures, rule.lockMinutes)}
         unitName={site.unit.name}
         publicHref={portalPaths.home(site.basePath)}
         cspNonce={req.cspNonce}
@@ -78,10 +82,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
     }
     const result = await accounts.signIn(form.data.username, form.data.password, req.ip);
     if (!result.ok) {
-      const errors: FieldErrors =
-        result.reason === 'locked'
-          ? { username: m.signIn.locked(result.minutes) }
-          : { password: m.signIn.invalid };
+      const errors: FieldErrors = { password: m.signIn.invalid };
       return signInPage(req, reply.code(422), next, { username: values.username ?? '' }, errors);
     }
     reply.setCookie(SESSION_COOKIE, result.token, {
@@ -239,7 +240,19 @@ function userRoutes(app: FastifyInstance, deps: Deps): void {
     const site = siteOf(req);
     const staff = await findStaff(req);
     const form = StaffStatusForm.parse(req.body);
-    await accounts.setDisabled(actorOf(req), staff.id, site.unit.id, form.disabled === '1', req.ip);
-    return reply.redirect(adminPaths.userEdit(site.basePath, staff.id), 303);
+    const outcome = await accounts.setDisabled(
+      actorOf(req),
+      staff.id,
+      site.unit.id,
+      form.disabled === '1',
+      req.ip,
+    );
+    // Removed from the unit only (roles elsewhere): the account is no longer on this unit's pages.
+    return reply.redirect(
+      outcome === 'removed_from_unit'
+        ? adminPaths.users(site.basePath)
+        : adminPaths.userEdit(site.basePath, staff.id),
+      303,
+    );
   });
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod';
+import { StrictId } from '../../http/ids.js';
+import { requiredText } from '../../platform/required-text.js';
 import { ROLES } from './roles.js';
+
+/**
+ * Shortest password a staff account may be given: 12 characters, the minimum of OWASP ASVS 4.0.3 V2.1.1 (NIST
+ * SP 800-63B §5.1.1.2 asks 8); no composition rules, and up to 200 characters so passphrases fit.
+ */
+export const MIN_PASSWORD_LENGTH = 12;
 
 /** The sign-in form. Message codes map to Vietnamese in accounts.messages.ts. */
 export const SignInForm = z.object({
@@ -21,13 +29,13 @@ export const NewStaffForm = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,40}$/, 'username_format'),
-  fullName: z.string().trim().min(1, 'full_name_required').max(120, 'too_long'),
+  fullName: requiredText(120, 'full_name_required'),
   email: z
     .string()
     .trim()
     .max(200, 'too_long')
     .refine((v) => v === '' || z.email().safeParse(v).success, 'email_format'),
-  password: z.string().min(10, 'password_short').max(200, 'too_long'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, 'password_short').max(200, 'too_long'),
   roles: roleList,
 });
 export type NewStaffForm = z.infer<typeof NewStaffForm>;
@@ -36,4 +44,4 @@ export const StaffRolesForm = z.object({ roles: roleList });
 
 export const StaffStatusForm = z.object({ disabled: z.enum(['0', '1']) });
 
-export const AccountIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const AccountIdParams = z.object({ id: StrictId });

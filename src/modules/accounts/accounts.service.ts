@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db.js';
+import { isUniqueViolation, type Db } from '../../platform/db.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../platform/errors.js';
 import type { Actor } from './actor.js';
 import type { AccountRepository, SessionRepository } from './accounts.repository.js';
@@ -18,10 +18,18 @@ type Deps = {
   policy: SignInPolicy;
 };
 
-const SESSION_DAYS = 7;
+/**
+ * How long a staff session lasts without signing in again: 7 days, absolute (not sliding). OWASP ASVS 4.0 §3.3.2
+ * allows long-lived sessions to be re-authenticated every 30 days; a week is a working compromise for a shared office
+ * computer. The cookie's Max-Age (accounts.routes.tsx) uses the same number.
+ */
+export const SESSION_DAYS = 7;
 
-export type SignInResult =
-  { ok: true; token: string; actor: Actor } | { ok: false; reason: 'invalid' | 'locked'; minutes: number };
+/** Why sign-in failed is not said: see signIn. */
+export type SignInResult = { ok: true; token: string; actor: Actor } | { ok: false };
+
+/** What happens in this unit when its admin disables an account (see setDisabled). */
+export type DisableOutcome = 'disabled' | 'enabled' | 'removed_from_unit';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -35,25 +43,28 @@ export class AccountService {
   /**
    * Checks a username and password. Too many failures lock the account for a while; too many attempts from one
    * address are refused with 429 whatever the username.
+   *
+   * Every failure looks the same (no username enumeration): an unknown or disabled username, a wrong password and
+   * a locked account all give `{ ok: false }`, and the password is always verified with argon2 (against a dummy
+   * hash when there is no usable account), so the time taken does not tell them apart either. A locked account
+   * refuses even the right password, without saying so: telling "locked" only after a correct password would
+   * let an attacker keep guessing through the lock. The sign-in page explains the lock rule in its hint instead.
    */
   async signIn(usernameInput: string, password: string, ip: string): Promise<SignInResult> {
-    const { db, accounts, sessions, audit, clock, policy } = this.deps;
+    const { db, accounts, audit, clock, policy } = this.deps;
     const now = clock.now();
     const wait = this.ipWindow.hit(ip, now.getTime());
     if (wait > 0) {
       throw new TooManyRequestsError('sign_in_rate_limited', 'Quá nhiều lần đăng nhập từ địa chỉ này.', wait);
     }
     const username = usernameInput.trim().toLowerCase();
-    const account = await accounts.findByUsername(db, username);
-    if (!account || account.disabled === 1) {
-      await verifyPassword(await DUMMY_HASH_PROMISE, password);
-      return { ok: false, reason: 'invalid', minutes: 0 };
+    const found = await accounts.findByUsername(db, username);
+    const account = found && found.disabled === 0 ? found : undefined;
+    const passwordOk = await verifyPassword(account?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
+    if (!account || lockMinutesLeft(account.lockedUntil, now) > 0) {
+      return { ok: false };
     }
-    const locked = lockMinutesLeft(account.lockedUntil, now);
-    if (locked > 0) {
-      return { ok: false, reason: 'locked', minutes: locked };
-    }
-    if (!(await verifyPassword(account.passwordHash, password))) {
+    if (!passwordOk) {
       const next = afterFailure(account.failedSignIns, now, policy);
       await db.transaction().execute(async (trx) => {
         await accounts.recordFailedSignIn(
@@ -74,10 +85,9 @@ export class AccountService {
           });
         }
       });
-      return next.lockedUntil
-        ? { ok: false, reason: 'locked', minutes: policy.lockMinutes }
-        : { ok: false, reason: 'invalid', minutes: 0 };
+      return { ok: false };
     }
+    const { sessions } = this.deps;
     const token = randomBytes(32).toString('base64url');
     await db.transaction().execute(async (trx) => {
       await accounts.recordSignIn(trx, account.id, now.toISOString());
@@ -89,6 +99,12 @@ export class AccountService {
       });
     });
     return { ok: true, token, actor: await this.actorOf(account.id) };
+  }
+
+  /** The lock rule, for the sign-in page's hint. */
+  lockRule(): { maxFailures: number; lockMinutes: number } {
+    const { maxFailures, lockMinutes } = this.deps.policy;
+    return { maxFailures, lockMinutes };
   }
 
   /** The actor behind a session cookie, or null when the session is missing, expired or its account disabled. */
@@ -136,9 +152,10 @@ export class AccountService {
     const { db, accounts, audit, clock } = this.deps;
     const username = input.username.trim().toLowerCase();
     const passwordHash = await hashPassword(input.password);
-    return db.transaction().execute(async (trx) => {
+    const taken = () => new ConflictError('username_taken', `Tên đăng nhập "${username}" đã có người dùng.`);
+    const created = db.transaction().execute(async (trx) => {
       if (await accounts.findByUsername(trx, username)) {
-        throw new ConflictError('username_taken', `Tên đăng nhập "${username}" đã có người dùng.`);
+        throw taken();
       }
       const id = await accounts.insert(trx, {
         kind: 'staff',
@@ -159,6 +176,10 @@ export class AccountService {
         ip,
       });
       return id;
+    });
+    // Two concurrent requests can both pass the check above; the unique constraint refuses the second.
+    return created.catch((err: unknown) => {
+      throw isUniqueViolation(err, 'username') ? taken() : err;
     });
   }
 
@@ -194,8 +215,11 @@ export class AccountService {
   }
 
   /**
-   * Disables or re-enables a staff account of the unit (an admin cannot disable themself). Disabling ends every
-   * session of the account at once.
+   * Disables or re-enables a staff account of the unit (an admin cannot disable themself). An account is one person
+   * across units, so a unit's admin changes its global state only when the unit holds all of its roles: disabling
+   * then ends every session of the account at once. When the account also has roles in other units, "disable"
+   * removes its roles in this unit only (it leaves the unit's staff list and keeps working elsewhere), and
+   * "enable" is refused, since the account is not the unit's alone.
    */
   async setDisabled(
     actor: Actor,
@@ -203,18 +227,40 @@ export class AccountService {
     unitId: number,
     disabled: boolean,
     ip: string | null,
-  ): Promise<void> {
+  ): Promise<DisableOutcome> {
     const { db, accounts, sessions, audit, clock } = this.deps;
     if (actor.id === accountId && disabled) {
       throw new ForbiddenError('cannot_disable_self', 'Bạn không thể tự khóa tài khoản của chính mình.');
     }
-    await db.transaction().execute(async (trx) => {
-      const inUnit = (await accounts.findRoles(trx, accountId)).some((r) => r.unitId === unitId);
-      const before = inUnit ? await accounts.findById(trx, accountId) : undefined;
+    return db.transaction().execute(async (trx) => {
+      const roles = await accounts.findRoles(trx, accountId);
+      const here = roles.filter((r) => r.unitId === unitId).map((r) => r.role);
+      const before = here.length > 0 ? await accounts.findById(trx, accountId) : undefined;
       if (!before || before.kind !== 'staff') {
         throw new NotFoundError('account_not_found', 'Không tìm thấy tài khoản.');
       }
       const now = clock.now();
+      if (roles.some((r) => r.unitId !== unitId)) {
+        if (!disabled) {
+          throw new ForbiddenError(
+            'account_shared',
+            'Tài khoản này còn có vai trò ở đơn vị khác; chỉ quản trị hệ thống mới mở khóa được.',
+          );
+        }
+        await accounts.replaceRoles(trx, accountId, unitId, []);
+        await audit.append(trx, {
+          at: now,
+          actor,
+          unitId,
+          action: 'account.remove_from_unit',
+          entity: 'account',
+          entityId: accountId,
+          before: { roles: here },
+          after: { roles: [] },
+          ip,
+        });
+        return 'removed_from_unit';
+      }
       await accounts.setDisabled(trx, accountId, disabled, now.toISOString());
       if (disabled) {
         await sessions.deleteForAccount(trx, accountId);
@@ -230,6 +276,7 @@ export class AccountService {
         after: { disabled },
         ip,
       });
+      return disabled ? 'disabled' : 'enabled';
     });
   }
 

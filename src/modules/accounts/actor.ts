@@ -15,8 +15,3 @@ export function hasRole(actor: Actor | null, unitId: number, allowed: readonly R
   const held = actor?.roles.get(unitId) ?? [];
   return held.includes('admin') || held.some((r) => allowed.includes(r));
 }
-
-/** Units where the actor has any role. */
-export function unitsOf(actor: Actor): number[] {
-  return [...actor.roles.keys()];
-}

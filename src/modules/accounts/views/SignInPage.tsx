@@ -12,6 +12,8 @@ export type SignInView = {
   next: string | undefined;
   values: FormValues;
   errors: FieldErrors;
+  /** The lock rule, said up front: a failed sign-in never says whether the account is locked. */
+  lockHint: string;
 };
 
 const m = accountMessages.signIn;
@@ -37,6 +39,7 @@ export function SignInPage(v: SignInView) {
             name="password"
             label={m.password}
             type="password"
+            hint={v.lockHint}
             error={v.errors.password}
             autocomplete="current-password"
           />
