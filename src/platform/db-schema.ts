@@ -144,6 +144,35 @@ export interface VisitDayTable {
   count: number;
 }
 
+export type NoticeConfidenceColumn = 'sourced' | 'unverified' | 'unknown';
+
+/** One entry of a year's civil-service holiday notice (deployment-wide; see ADR 0006). */
+export interface CalendarNoticeTable {
+  id: Generated<number>;
+  year: number;
+  position: ColumnType<number, number | undefined, number>;
+  name: string;
+  offFrom: string | null;
+  offTo: string | null;
+  /** JSON array of 'YYYY-MM-DD'. */
+  makeUpWorkdays: ColumnType<string, string | undefined, string>;
+  confidence: NoticeConfidenceColumn;
+  /** JSON array of holiday ids, or null (read from the name). */
+  covers: string | null;
+  note: string | null;
+  source: string | null;
+  updatedAt: InstantDefault;
+  updatedBy: number | null;
+}
+
+/** A unit's office hours as JSON (absent → the calendar rules' default). */
+export interface UnitOfficeHoursTable {
+  unitId: number;
+  hoursJson: string;
+  updatedAt: InstantDefault;
+  updatedBy: number | null;
+}
+
 export interface DB {
   unit: UnitTable;
   account: AccountTable;
@@ -155,4 +184,6 @@ export interface DB {
   article: ArticleTable;
   page: PageTable;
   visitDay: VisitDayTable;
+  calendarNotice: CalendarNoticeTable;
+  unitOfficeHours: UnitOfficeHoursTable;
 }

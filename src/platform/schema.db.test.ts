@@ -113,6 +113,22 @@ const EXPECTED: Record<string, string[]> = {
     'updated_at',
   ],
   visit_day: ['unit_id', 'day', 'count'],
+  calendar_notice: [
+    'id',
+    'year',
+    'position',
+    'name',
+    'off_from',
+    'off_to',
+    'make_up_workdays',
+    'confidence',
+    'covers',
+    'note',
+    'source',
+    'updated_at',
+    'updated_by',
+  ],
+  unit_office_hours: ['unit_id', 'hours_json', 'updated_at', 'updated_by'],
 };
 
 describe(`migrated schema on ${TEST_DIALECT}`, () => {
