@@ -115,8 +115,7 @@ export async function watchedPage(context: BrowserContext, name: string): Promis
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
   page.on('console', (msg) => {
     const where = msg.location().url || page.url();
-    // The browser asks for /favicon.ico on its own; congxa has none yet (reported, not a page's fault).
-    if (msg.type() === 'error' && !where.endsWith('/favicon.ico')) {
+    if (msg.type() === 'error') {
       problems.push(`console error (${where}): ${msg.text()}`);
     }
   });

@@ -27,7 +27,13 @@ const Env = z.object({
     .regex(/^rediss?:\/\//, 'must start with redis://')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'use at least 32 random characters').optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[1-9]|(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+      'must be false, true (one proxy), a hop count 1-9, or a list of proxy addresses/CIDRs such as 127.0.0.1,10.0.0.0/8',
+    )
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   VISITS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -38,7 +44,7 @@ export type DbConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgre
 
 export type Config = Readonly<{
   env: 'development' | 'test' | 'production';
-  http: { port: number; host: string; publicUrl: string | undefined; trustProxy: boolean };
+  http: { port: number; host: string; publicUrl: string | undefined; trustProxy: false | number | string };
   dataDir: string;
   db: DbConfig;
   /** 'unset': on in development, off in production (startup.ts says why): demo accounts share a published password. */
@@ -72,7 +78,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       port: e.PORT,
       host: e.HOST,
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
-      trustProxy: e.TRUST_PROXY === 'true',
+      trustProxy: trustProxyOf(e.TRUST_PROXY),
     },
     dataDir,
     db,
@@ -84,4 +90,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     portal: { pageCacheSeconds: e.PAGE_CACHE_SECONDS, visitsFlushSeconds: e.VISITS_FLUSH_SECONDS },
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
   });
+}
+
+/** TRUST_PROXY: 'true' is one hop (the reverse proxy in front), never "every hop" (app.tsx says why). */
+function trustProxyOf(value: string): false | number | string {
+  if (value === 'false') {
+    return false;
+  }
+  if (value === 'true') {
+    return 1;
+  }
+  return /^\d$/.test(value) ? Number(value) : value;
 }

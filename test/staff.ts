@@ -77,11 +77,20 @@ export class Browser {
     headers: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
     const page = await this.get(formUrl);
-    const { payload, contentType } = multipart({ _csrf: csrfFrom(page.body), ...fields }, files);
+    const token = csrfFrom(page.body);
+    const { payload, contentType } = multipart({ _csrf: token, ...fields }, files);
+    // As a browser does: post to the multipart form's action (its URL carries the CSRF token, checked before the
+    // body is read); an endpoint that is no form's action gets the token in the header, as admin.js sends it.
+    const formAction = multipartActionsOf(page.body).find((a) => a.split('?')[0] === action);
     const res = await this.t.app.inject({
       method: 'POST',
-      url: action,
-      headers: { cookie: cookieHeader(this.jar), 'content-type': contentType, ...headers },
+      url: formAction ?? action,
+      headers: {
+        cookie: cookieHeader(this.jar),
+        'content-type': contentType,
+        ...(formAction ? {} : { 'x-csrf-token': token }),
+        ...headers,
+      },
       payload,
     });
     cookiesFrom(res, this.jar);
@@ -91,6 +100,17 @@ export class Browser {
   async signIn(base: string, username: string, password = PASSWORD): Promise<LightMyRequestResponse> {
     return this.submit(`${base}/quan-tri/dang-nhap`, { username, password });
   }
+}
+
+/** The action URLs of a page's multipart forms (HTML-unescaped). */
+export function multipartActionsOf(html: string): string[] {
+  return [...html.matchAll(/<form\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => tag.includes('enctype="multipart/form-data"'))
+    .flatMap((tag) => {
+      const action = /\baction="([^"]*)"/.exec(tag)?.[1];
+      return action === undefined ? [] : [action.replace(/&amp;/g, '&')];
+    });
 }
 
 export type MultipartFile = { field: string; filename: string; contentType: string; data: Buffer };

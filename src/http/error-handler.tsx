@@ -3,6 +3,8 @@ import { ZodError } from 'zod';
 import { AppError, NotFoundError, TooManyRequestsError } from '../platform/errors.js';
 import { ErrorPage } from '../web/components/ErrorPage.js';
 import { common } from '../web/messages.js';
+import { HttpError } from './http-error.js';
+import { httpMessages } from './http.messages.js';
 import { render } from './render.js';
 
 const TITLES: Record<number, string> = {
@@ -10,6 +12,8 @@ const TITLES: Record<number, string> = {
   403: common.errors.forbiddenTitle,
   404: common.errors.notFoundTitle,
   413: common.errors.tooLargeTitle,
+  414: common.errors.badRequestTitle,
+  415: common.errors.badRequestTitle,
   429: common.errors.tooManyTitle,
 };
 
@@ -41,6 +45,10 @@ export async function handleError(
       reply.header('retry-after', String(err.retryAfterSeconds));
       message = `${err.message} Vui lòng thử lại sau ${Math.ceil(err.retryAfterSeconds / 60)} phút.`;
     }
+  } else if (isMalformedMultipart(err)) {
+    status = 400;
+    message = httpMessages.malformedForm;
+    code = 'malformed_multipart';
   } else if (err instanceof ZodError) {
     status = req.method === 'GET' ? 404 : 400;
     message = status === 404 ? common.errors.notFoundBody : common.field.invalid;
@@ -48,12 +56,10 @@ export async function handleError(
   } else if (isFastifyError(err) && err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     status = err.statusCode;
     code = err.code;
-    message =
-      status === 413
-        ? 'Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.'
-        : status === 415
-          ? 'Định dạng dữ liệu gửi lên không được hỗ trợ.'
-          : common.field.invalid;
+    message = FRAMEWORK_MESSAGES[err.code] ?? STATUS_MESSAGES[status] ?? common.field.invalid;
+    if (err.code === 'FST_INVALID_JSON_FIELD_ERROR') {
+      status = 400;
+    }
   }
   if (status >= 500) {
     req.log.error({ err, reqId: req.id }, 'unhandled error');
@@ -86,6 +92,51 @@ export async function handleError(
 /** No route for the URL: the same 404 page as a NotFoundError from a route. */
 export function handleNotFound(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   return handleError(new NotFoundError('not_found', common.errors.notFoundBody), req, reply);
+}
+
+/**
+ * Errors Fastify raises before any route runs (frameworkErrors: a URL it cannot decode, a path parameter past
+ * maxParamLength): the same Vietnamese error page as everything else, not Fastify's English JSON.
+ */
+export function handleFrameworkError(
+  err: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const mapped =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new HttpError(414, 'url_too_long', httpMessages.urlTooLong)
+      : err.code === 'FST_ERR_BAD_URL'
+        ? new HttpError(400, 'bad_url', httpMessages.badUrl)
+        : err;
+  return handleError(mapped, req, reply);
+}
+
+/** Messages for the 4xx errors of Fastify and @fastify/multipart, by their code. */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_FILES_LIMIT: httpMessages.tooManyFiles,
+  FST_FIELDS_LIMIT: httpMessages.tooManyFields,
+  FST_PARTS_LIMIT: httpMessages.tooManyFields,
+  FST_REQ_FILE_TOO_LARGE: httpMessages.tooLarge,
+  FST_PROTO_VIOLATION: httpMessages.malformedForm,
+  FST_INVALID_JSON_FIELD_ERROR: httpMessages.malformedForm,
+  FST_MP_PREMATURE_CLOSE: httpMessages.malformedForm,
+};
+
+const STATUS_MESSAGES: Record<number, string> = {
+  413: httpMessages.tooLarge,
+  415: httpMessages.unsupportedType,
+};
+
+/** busboy's parse errors are plain Errors without a status ("Multipart: Boundary not found", …). */
+function isMalformedMultipart(err: unknown): boolean {
+  return (
+    err instanceof Error &&
+    !('statusCode' in err) &&
+    /^(Multipart: |Unexpected end of (multipart data|form)|Malformed part header|Part terminated early|Malformed urlencoded form)/.test(
+      err.message,
+    )
+  );
 }
 
 function isFastifyError(err: unknown): err is FastifyError {

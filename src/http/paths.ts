@@ -64,3 +64,10 @@ export const assetPaths = {
 export const apiPaths = {
   health: () => '/healthz',
 };
+
+/**
+ * A multipart form's action with its CSRF token in the query: the token is checked before the body (the files) is
+ * read (http/uploads.ts). The token is also in the form's hidden `_csrf` field.
+ */
+export const withCsrfToken = (action: string, token: string): string =>
+  `${action}${action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(token)}`;

@@ -11,6 +11,14 @@ describe('safeLocalPath', () => {
     ['quan-tri', '/quan-tri'],
     ['/\t/evil.example', '/quan-tri'],
     ['', '/quan-tri'],
+    // A unit prefix is stripped before routing: "/tan-hong//evil.example" would be served as "//evil.example".
+    ['/tan-hong//evil.example', '/quan-tri'],
+    ['/tan-hong/\\evil.example', '/quan-tri'],
+    ['/tan-hong/%2F%2Fevil.example', '/quan-tri'],
+    ['/tan-hong/%5Cevil.example', '/quan-tri'],
+    ['/%2f%2fevil.example', '/quan-tri'],
+    ['/tan-hong/%09/evil.example', '/quan-tri'],
+    ['/tan-hong/bai-viet/a-b?q=x%2Fy', '/tan-hong/bai-viet/a-b?q=x%2Fy'],
     [undefined, '/quan-tri'],
   ])('%s → %s', (input, expected) => {
     expect(safeLocalPath(input, '/quan-tri')).toBe(expected);

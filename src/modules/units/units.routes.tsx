@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { requireRole } from '../../http/auth.js';
-import { adminPaths, assetPaths } from '../../http/paths.js';
+import { adminPaths, assetPaths, withCsrfToken } from '../../http/paths.js';
 import { ADMIN_AREAS } from '../../web/admin-nav.js';
 import { actorOf, renderAdmin, siteOf } from '../../web/admin-shell.js';
 import {
@@ -52,7 +52,7 @@ export function unitRoutes(app: FastifyInstance, deps: Deps): void {
     return renderAdmin(req, reply, deps, { title: m.settings.title, area: 'settings', status }, (shell) => (
       <SettingsPage
         action={adminPaths.settings(site.basePath)}
-        logoAction={adminPaths.settingsLogo(site.basePath)}
+        logoAction={withCsrfToken(adminPaths.settingsLogo(site.basePath), shell.csrfToken)}
         csrfToken={shell.csrfToken}
         values={values}
         errors={errors}

@@ -303,10 +303,13 @@ describe('editor image upload (/quan-tri/tep/tai-len) and the media library', ()
     expect(fake.statusCode).toBe(422);
     expect(fake.body).toContain('Tệp không phải là ảnh JPEG, PNG, GIF hoặc WebP.');
     const big = Buffer.concat([tinyPng(), Buffer.alloc(200 * 1024)]);
-    const tooBig = await b.submitMultipart('/quan-tri/tep', { alt: 'x' }, [
+    const tooBig = await b.submitMultipart('/quan-tri/tep', { alt: 'Ảnh lớn', caption: 'Giữ chú thích' }, [
       { field: 'file', filename: 'big.png', contentType: 'image/png', data: big },
     ]);
-    expect(tooBig.statusCode).toBe(413);
+    // The form comes back with the message at the file field and what was typed kept, not a bare 413 page.
+    expect(tooBig.statusCode).toBe(422);
+    expect(tooBig.body).toContain('Tệp quá lớn.');
+    expect(tooBig.body).toContain('value="Giữ chú thích"');
     const ok = await b.submitMultipart('/quan-tri/tep', { alt: 'Cánh đồng lúa', caption: 'Vụ mùa 2026' }, [
       { field: 'file', filename: 'lua.png', contentType: 'image/png', data: tinyPng() },
     ]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../deps.js';
 import { requireRole } from '../../../http/auth.js';
-import { adminPaths, portalPaths } from '../../../http/paths.js';
+import { adminPaths, portalPaths, withCsrfToken } from '../../../http/paths.js';
 import { FieldError, NotFoundError } from '../../../platform/errors.js';
 import { ADMIN_AREAS } from '../../../web/admin-nav.js';
 import { actorOf, renderAdmin, siteOf } from '../../../web/admin-shell.js';
@@ -82,7 +82,10 @@ export function articleAdminRoutes(app: FastifyInstance, deps: Deps): void {
       (shell) => (
         <ArticleFormPage
           heading={heading}
-          action={id === null ? adminPaths.articleNew(base) : adminPaths.articleEdit(base, id)}
+          action={withCsrfToken(
+            id === null ? adminPaths.articleNew(base) : adminPaths.articleEdit(base, id),
+            shell.csrfToken,
+          )}
           csrfToken={shell.csrfToken}
           uploadUrl={adminPaths.mediaUpload(base)}
           values={values}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../deps.js';
 import { requireRole } from '../../../http/auth.js';
-import { adminPaths } from '../../../http/paths.js';
+import { adminPaths, withCsrfToken } from '../../../http/paths.js';
 import { formatNumber } from '../../../platform/time.js';
 import { ADMIN_AREAS } from '../../../web/admin-nav.js';
 import { actorOf, renderAdmin, siteOf } from '../../../web/admin-shell.js';
@@ -50,7 +50,7 @@ export function mediaAdminRoutes(app: FastifyInstance, deps: Deps): void {
       { title: adminMessages.media.title, area: 'media', status },
       (shell) => (
         <MediaPage
-          action={adminPaths.media(site.basePath)}
+          action={withCsrfToken(adminPaths.media(site.basePath), shell.csrfToken)}
           csrfToken={shell.csrfToken}
           maxMb={maxMb}
           values={values}

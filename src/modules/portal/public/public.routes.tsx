@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
+import { originOf as originChoice } from '../../../http/origin.js';
 import { portalPaths } from '../../../http/paths.js';
 import { renderDocument } from '../../../http/render.js';
 import { NotFoundError } from '../../../platform/errors.js';
+import { PageCache } from '../page-cache.js';
+import { common } from '../../../web/messages.js';
 import type { Site } from '../../units/unit-directory.js';
 import { portalMessages as m } from './portal.messages.js';
 import {
@@ -26,7 +28,11 @@ import { SitemapPage } from './views/SitemapPage.js';
 import { StaticPage } from './views/StaticPage.js';
 import { UnitsPage } from './views/UnitsPage.js';
 
-const SlugParams = z.object({ slug: z.string().min(1).max(200) });
+/** Public slugs are what slugify makes (admin.schemas.ts allows 100); anything else is a 404 before any query. */
+const SLUG = /^[a-z0-9-]{1,150}$/;
+/** Search pages (any query a visitor types) live in a small cache of their own, so they cannot push pages out. */
+const SEARCH_CACHE_ENTRIES = 300;
+const SEARCH_CACHE_BYTES = 8 * 1024 * 1024;
 const HTML = 'text/html; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
@@ -34,6 +40,8 @@ const XML = 'application/xml; charset=utf-8';
 type Serve = {
   /** Canonical path of the page (with the unit's base path): the cache key, with the origin. */
   path: string;
+  /** A search result page: kept in the small search cache. */
+  search?: boolean;
   build: () => Promise<string>;
   contentType?: string;
   /** A public HTML page view (counted by the visitor counter); feeds and site maps are not. */
@@ -49,6 +57,12 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
   const { portal, config, clock, directory } = deps;
   const { site: pages, search, feeds, visitors, pageCache } = portal;
   const inFlight = new Map<string, Promise<string>>();
+  const searchCache = new PageCache(
+    config.portal.pageCacheSeconds * 1000,
+    () => Date.now(),
+    SEARCH_CACHE_ENTRIES,
+    SEARCH_CACHE_BYTES,
+  );
 
   const siteOf = (req: FastifyRequest): Site => {
     if (!req.site) {
@@ -57,15 +71,21 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     return req.site;
   };
 
-  /** Absolute URLs: PUBLIC_URL when set (or the unit's own host name), else the request's scheme and host. */
-  const originOf = (req: FastifyRequest): string => {
-    const site = req.site;
-    const publicUrl = config.http.publicUrl;
-    if (site?.unit.host && site.basePath === '' && req.hostname.toLowerCase() === site.unit.host) {
-      const scheme = publicUrl ? new URL(publicUrl).protocol.replace(':', '') : req.protocol;
-      return `${scheme}://${site.unit.host}`;
+  /** Absolute URLs: see http/origin.ts (PUBLIC_URL, a unit's host, or a known host; never a stranger's Host). */
+  const originOf = (req: FastifyRequest): string =>
+    originChoice(req, config.http.publicUrl, unitHosts()).origin;
+  const unitHosts = (): string[] =>
+    directory
+      .all()
+      .flatMap((u) => (u.host ? [u.host.toLowerCase()] : []))
+      .sort();
+
+  const slugOf = (req: FastifyRequest): string => {
+    const slug = (req.params as { slug?: unknown }).slug;
+    if (typeof slug !== 'string' || !SLUG.test(slug)) {
+      throw new NotFoundError('not_found', common.errors.notFoundBody);
     }
-    return publicUrl ?? `${req.protocol}://${req.host}`;
+    return slug;
   };
 
   // Quick links to the services of later issues appear once their routes exist, never as dead links; the national
@@ -115,9 +135,20 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
   async function serve(req: FastifyRequest, reply: FastifyReply, o: Serve): Promise<FastifyReply> {
     const site = siteOf(req);
     const unitId = site.unit.id;
-    const key = `${originOf(req)}${o.path}`;
+    const origin = originChoice(req, config.http.publicUrl, unitHosts());
     const contentType = o.contentType ?? HTML;
-    let cached = pageCache.get(unitId, key);
+    if (!origin.cacheable) {
+      // An unknown Host header: answer, but keep nothing of it.
+      countView(req, o, unitId);
+      return reply
+        .type(contentType)
+        .header('cache-control', 'no-store')
+        .send(await o.build());
+    }
+    // Search pages go to their own small cache, keyed on the unit's generation so that content changes reach it.
+    const cache = o.search ? searchCache : pageCache;
+    const key = `${o.search ? `${pageCache.generationOf(unitId)}|` : ''}${origin.origin}${o.path}`;
+    let cached = cache.get(unitId, key);
     if (!cached) {
       // One render per key at a time: concurrent misses wait for the same render.
       const flightKey = `${unitId}|${pageCache.generationOf(unitId)}|${key}`;
@@ -133,7 +164,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
         countView(req, o, unitId);
         return reply.type(contentType).header('cache-control', 'no-cache').send(html);
       }
-      cached = pageCache.set(unitId, key, html, contentType);
+      cached = cache.set(unitId, key, html, contentType);
     }
     countView(req, o, unitId);
     reply.header('etag', cached.etag).header('cache-control', 'no-cache');
@@ -180,7 +211,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/chuyen-muc/:slug', async (req, reply) => {
     const site = siteOf(req);
-    const { slug } = SlugParams.parse(req.params);
+    const slug = slugOf(req);
     const n = pageNumber(req);
     return serve(req, reply, {
       path: portalPaths.category(site.basePath, slug, n),
@@ -196,7 +227,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/bai-viet/:slug', async (req, reply) => {
     const site = siteOf(req);
-    const { slug } = SlugParams.parse(req.params);
+    const slug = slugOf(req);
     return serve(req, reply, {
       path: portalPaths.article(site.basePath, slug),
       build: async () => {
@@ -208,7 +239,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/bai-viet/:slug/ban-in', async (req, reply) => {
     const site = siteOf(req);
-    const { slug } = SlugParams.parse(req.params);
+    const slug = slugOf(req);
     return serve(req, reply, {
       path: portalPaths.articlePrint(site.basePath, slug),
       build: async () => {
@@ -220,7 +251,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/trang/:slug', async (req, reply) => {
     const site = siteOf(req);
-    const { slug } = SlugParams.parse(req.params);
+    const slug = slugOf(req);
     const path = portalPaths.page(site.basePath, slug);
     return serve(req, reply, {
       path,
@@ -233,6 +264,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     const query = normaliseQuery((req.query as Record<string, unknown>).q);
     const n = pageNumber(req);
     return serve(req, reply, {
+      search: true,
       path: portalPaths.search(site.basePath, query || undefined, n),
       build: async () =>
         page(req, await search.search(site, query, n), portalPaths.search(site.basePath), SearchPage),
@@ -266,7 +298,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/rss/:slug.xml', async (req, reply) => {
     const site = siteOf(req);
-    const { slug } = SlugParams.parse(req.params);
+    const slug = slugOf(req);
     return serve(req, reply, {
       path: portalPaths.categoryRss(site.basePath, slug),
       contentType: RSS,
