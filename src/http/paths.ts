@@ -65,6 +65,19 @@ export const apiPaths = {
   health: () => '/healthz',
 };
 
+/** The working calendar: public pages of a unit, its admin, and the API at the site root (issue #3). */
+export const calendarPaths = {
+  dueDate: (base: string) => `${base}/han-giai-quyet`,
+  daysOff: (base: string, year?: number) => `${base}/ngay-nghi${q({ nam: year })}`,
+  adminNotices: (base: string, year?: number) => `${base}/quan-tri/lich-nghi${q({ nam: year })}`,
+  adminNoticeNew: (base: string, year?: number) => `${base}/quan-tri/lich-nghi/moi${q({ nam: year })}`,
+  adminNoticeEdit: (base: string, id: number) => `${base}/quan-tri/lich-nghi/${id}`,
+  adminNoticeDelete: (base: string, id: number) => `${base}/quan-tri/lich-nghi/${id}/xoa`,
+  adminOfficeHours: (base: string) => `${base}/quan-tri/gio-lam-viec`,
+  apiDueDate: () => '/api/v1/calendar/due-date',
+  apiDaysOff: () => '/api/v1/calendar/days-off',
+};
+
 /**
  * A multipart form's action with its CSRF token in the query: the token is checked before the body (the files) is
  * read (http/uploads.ts). The token is also in the form's hidden `_csrf` field.

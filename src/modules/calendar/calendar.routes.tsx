@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { calendarApiRoutes } from './calendar-api.routes.js';
 
-/** The calendar's public API and pages, and the admin of yearly notices: filled in by slice 2 of issue #3. */
-export function calendarRoutes(_app: FastifyInstance, _deps: Deps): void {}
+/** The calendar's public API and pages, and the admin of yearly notices and office hours. */
+export function calendarRoutes(app: FastifyInstance, deps: Deps): void {
+  calendarApiRoutes(app, deps);
+}
