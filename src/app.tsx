@@ -166,6 +166,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     calendarRoutes(scope, deps);
     publicRoutes(scope, deps);
   });
+  uploads.assertComplete();
 
   app.addHook('onClose', async () => {
     await deps.portal.close();

@@ -196,6 +196,17 @@ describe('H3: multipart only on upload routes, and only after the guard and the 
   });
 });
 
+describe('M5: too many fields is a 413 that says so, not "file too large"', () => {
+  it('refuses a form with more fields than any form has', async () => {
+    const b = new Browser(t);
+    await b.signIn('', 'bientap');
+    const fields = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`f${i}`, 'x']));
+    const res = await b.submitMultipart('/quan-tri/tep', fields, []);
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain(httpMessages.tooManyFields);
+  });
+});
+
 describe('M1: malformed multipart bodies are a 400 in Vietnamese', () => {
   let b: Browser;
   let url: string;

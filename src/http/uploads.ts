@@ -67,6 +67,14 @@ export class Uploads {
     this.routes.set(route.url, { fileFields: spec.fileFields, guards });
   };
 
+  /** After the routes are registered: every entry of UPLOAD_ROUTES names a real POST route with a guard. */
+  assertComplete(): void {
+    const missing = UPLOAD_ROUTES.filter((r) => !this.routes.has(r.url)).map((r) => r.url);
+    if (missing.length > 0) {
+      throw new Error(`UPLOAD_ROUTES lists routes that do not exist: ${missing.join(', ')}`);
+    }
+  }
+
   private routeOf(req: FastifyRequest) {
     return req.method === 'POST' ? this.routes.get(req.routeOptions.url ?? '') : undefined;
   }
@@ -76,9 +84,11 @@ export class Uploads {
    * files is a 415; to an upload route it must pass the route's guard and the CSRF check first.
    */
   readonly gate = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    if (!isMultipart(req)) {
+    if (!isMultipart(req) || req.method === 'GET' || req.method === 'HEAD') {
       return undefined;
     }
+    // Any refusal below closes the connection once answered, so the unread body is not drained either.
+    reply.header('connection', 'close');
     const route = this.routeOf(req);
     if (!route) {
       throw new HttpError(415, 'multipart_not_accepted', m.multipartNotHere);
@@ -92,6 +102,7 @@ export class Uploads {
     if (!this.csrf.verify(req)) {
       return refuseCsrf(reply);
     }
+    reply.removeHeader('connection');
     return undefined;
   };
 
