@@ -23,6 +23,8 @@ describe('adminNav', () => {
       'Cài đặt đơn vị',
       'Người dùng',
       'Nhật ký',
+      'Lịch nghỉ lễ',
+      'Giờ làm việc',
     ]);
     expect(nav.find((n) => n.current)?.href).toBe('/tan-hong/quan-tri/bai-viet');
   });

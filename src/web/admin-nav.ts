@@ -1,5 +1,5 @@
 import { ANY_STAFF_ROLE } from '../http/auth.js';
-import { adminPaths } from '../http/paths.js';
+import { adminPaths, calendarPaths } from '../http/paths.js';
 import { hasRole, type Actor } from '../modules/accounts/actor.js';
 import type { Role } from '../modules/accounts/roles.js';
 
@@ -16,6 +16,13 @@ export const ADMIN_AREAS = {
   settings: { label: 'Cài đặt đơn vị', roles: ['admin'], href: adminPaths.settings },
   users: { label: 'Người dùng', roles: ['admin'], href: adminPaths.users },
   audit: { label: 'Nhật ký', roles: ['admin', 'inspector'], href: adminPaths.audit },
+  // Every admin sees the national holiday notice; only the admin of the root unit edits it (calendar.service.ts).
+  calendarNotices: {
+    label: 'Lịch nghỉ lễ',
+    roles: ['admin'],
+    href: (base: string) => calendarPaths.adminNotices(base),
+  },
+  officeHours: { label: 'Giờ làm việc', roles: ['admin'], href: calendarPaths.adminOfficeHours },
 } as const satisfies Record<
   string,
   { label: string; roles: readonly Role[]; href: (base: string) => string }

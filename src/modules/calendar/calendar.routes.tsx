@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { calendarAdminRoutes } from './calendar-admin.routes.js';
 import { calendarApiRoutes } from './calendar-api.routes.js';
 import { calendarPublicRoutes } from './calendar-public.routes.js';
 
@@ -7,4 +8,5 @@ import { calendarPublicRoutes } from './calendar-public.routes.js';
 export function calendarRoutes(app: FastifyInstance, deps: Deps): void {
   calendarApiRoutes(app, deps);
   calendarPublicRoutes(app, deps);
+  calendarAdminRoutes(app, deps);
 }
