@@ -19,7 +19,10 @@ const boundaries = modules.map((mod) => {
               regex: `^(\\.\\./)+(${others})/(.*/)?[^/]*\\.repository\\.js$`,
               message: "Call the other module's service instead of its repository.",
             },
-            { regex: `^(\\.\\./)+(${others})/(.*/)?views/`, message: "Do not import another module's views." },
+            {
+              regex: `^(\\.\\./)+(${others})/(.*/)?views/`,
+              message: "Do not import another module's views.",
+            },
           ],
         },
       ],
