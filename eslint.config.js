@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 // Module boundaries (STYLE.md §2.14): a module may not reach into another module's SQL or views; it calls that
 // module's service. Pure files (policies, presenters, workflows) may not touch the database.
-const modules = readdirSync(new URL('./src/modules', import.meta.url));
+const modules = readdirSync(`${import.meta.dirname}/src/modules`);
 const boundaries = modules.map((mod) => {
   const others = modules.filter((m) => m !== mod).join('|');
   return {
