@@ -127,7 +127,7 @@ describe(`the congxa command (${TEST_DIALECT})`, () => {
     expect((await cli('set-host', 'xa-moi', '--clear')).stdout).toContain('no longer has its own host');
     expect((await cli('list')).stdout).not.toContain('xamoi.example.gov.vn');
     await expect(cli('set-host', 'xa-moi')).rejects.toMatchObject({ code: 2 });
-  });
+  }, 90_000); // nine CLI processes, each starting Node and tsx
 
   it('refuses a reserved or malformed slug with a clear message', async () => {
     const env = childEnv(t, { DEMO_DATA: 'off' });

@@ -133,3 +133,15 @@ describe('GET /ngay-nghi', () => {
     }
   });
 });
+
+describe('calendar pages and a made-up Host header', () => {
+  it("never puts a stranger's Host into absolute links", async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/ngay-nghi?nam=2026',
+      headers: { host: 'evil.example' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('evil.example');
+  });
+});

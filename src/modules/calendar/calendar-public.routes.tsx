@@ -17,12 +17,6 @@ import { DueDatePage, type DueDatePageView } from './views/DueDatePage.js';
 
 const m = calendarMessages;
 
-/** The quick links the calendar adds to the portal's sidebar. */
-export const CALENDAR_QUICK_LINKS = [
-  { label: m.quickLinks.dueDate, path: calendarPaths.dueDate },
-  { label: m.quickLinks.daysOff, path: (base: string) => calendarPaths.daysOff(base) },
-];
-
 /**
  * Public pages of the working calendar inside the unit's portal: /han-giai-quyet (when is my result due?) and
  * /ngay-nghi (the year's days off). Not kept in the page cache: they are cheap (the calendar is in memory) and the
@@ -30,7 +24,7 @@ export const CALENDAR_QUICK_LINKS = [
  */
 export function calendarPublicRoutes(app: FastifyInstance, deps: Deps): void {
   const service = deps.calendar.service;
-  const shellOf = portalShellBuilder(app, deps, CALENDAR_QUICK_LINKS);
+  const shellOf = portalShellBuilder(app, deps);
 
   const siteOf = (req: FastifyRequest): Site => {
     if (!req.site) {

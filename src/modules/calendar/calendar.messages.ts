@@ -60,7 +60,6 @@ export const holidayLabels = {
 } as const;
 
 export const calendarMessages = {
-  quickLinks: { dueDate: 'Tính hạn trả kết quả', daysOff: 'Lịch nghỉ lễ, Tết' },
   api: {
     invalidRequest: 'Yêu cầu không hợp lệ: xem thông báo của từng tham số trong "fields".',
     receivedAtRequired:

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../deps.js';
-import { portalPaths } from '../../../http/paths.js';
+import { originOf, type Origin } from '../../../http/origin.js';
+import { calendarPaths, portalPaths } from '../../../http/paths.js';
 import type { Site } from '../../units/unit-directory.js';
 import { portalMessages as m } from './portal.messages.js';
 import {
@@ -15,39 +16,33 @@ import {
 /** An internal quick link that appears once its route exists. */
 export type QuickLinkCandidate = { label: string; path: (base: string) => string };
 
-/** The quick links to the services of later issues (procedures, dossier look-up, questions). */
+/** The quick links to citizens' services (procedures, dossier look-up, questions, the working calendar). */
 export const PORTAL_QUICK_LINK_CANDIDATES: readonly QuickLinkCandidate[] = [
   { label: m.quickLinks.procedures, path: portalPaths.procedures },
   { label: m.quickLinks.dossierLookup, path: portalPaths.dossierLookup },
+  { label: m.quickLinks.dueDate, path: calendarPaths.dueDate },
+  { label: m.quickLinks.daysOff, path: (base) => calendarPaths.daysOff(base) },
   { label: m.quickLinks.questions, path: portalPaths.questions },
 ];
 
-/** Absolute URLs: PUBLIC_URL when set (or the unit's own host name), else the request's scheme and host. */
-export function portalOriginOf(req: FastifyRequest, publicUrl: string | undefined): string {
-  const site = req.site;
-  if (site?.unit.host && site.basePath === '' && req.hostname.toLowerCase() === site.unit.host) {
-    const scheme = publicUrl ? new URL(publicUrl).protocol.replace(':', '') : req.protocol;
-    return `${scheme}://${site.unit.host}`;
-  }
-  return publicUrl ?? `${req.protocol}://${req.host}`;
+/** The origin of a public page's absolute links: see http/origin.ts (never a stranger's Host header). */
+export function portalOriginOf(req: FastifyRequest, deps: Pick<Deps, 'config' | 'directory'>): Origin {
+  const unitHosts = deps.directory.all().flatMap((u) => (u.host ? [u.host.toLowerCase()] : []));
+  return originOf(req, deps.config.http.publicUrl, unitHosts);
 }
 
 /**
  * The layout data of a public page of a unit's portal (header, menu, sidebar, footer, metadata), for pages that
  * other modules serve inside the portal (the working calendar's pages). Quick links to internal services appear only
- * once their routes exist, never as dead links; the national services follow them. `extra` adds candidates after the
- * portal's own.
+ * once their routes exist, never as dead links; the national services follow them.
  */
 export function portalShellBuilder(
   app: FastifyInstance,
-  deps: Pick<Deps, 'portal' | 'config' | 'clock'>,
-  extra: readonly QuickLinkCandidate[] = [],
+  deps: Pick<Deps, 'portal' | 'config' | 'clock' | 'directory'>,
 ): (req: FastifyRequest, site: Site, meta: MetaInput, currentHref: string) => Promise<PageShell> {
   let present: QuickLinkCandidate[] | undefined;
   const quickLinks = (base: string): Link[] => {
-    present ??= [...PORTAL_QUICK_LINK_CANDIDATES, ...extra].filter((c) =>
-      app.hasRoute({ method: 'GET', url: c.path('') }),
-    );
+    present ??= PORTAL_QUICK_LINK_CANDIDATES.filter((c) => app.hasRoute({ method: 'GET', url: c.path('') }));
     return [...present.map((c) => ({ label: c.label, href: c.path(base) })), ...NATIONAL_QUICK_LINKS];
   };
   return async (req, site, meta, currentHref) => {
@@ -56,7 +51,7 @@ export function portalShellBuilder(
       chrome,
       counters: toCounters(deps.portal.visitors.snapshot(site.unit.id)),
       quickLinks: quickLinks(site.basePath),
-      meta: toMeta(meta, chrome, portalOriginOf(req, deps.config.http.publicUrl), deps.clock.now()),
+      meta: toMeta(meta, chrome, portalOriginOf(req, deps).origin, deps.clock.now()),
       currentHref,
     };
   };

@@ -5,6 +5,8 @@ export const portalMessages = {
     procedures: 'Thủ tục hành chính',
     dossierLookup: 'Tra cứu hồ sơ',
     questions: 'Hỏi đáp',
+    dueDate: 'Tính hạn trả kết quả',
+    daysOff: 'Lịch nghỉ lễ, Tết',
     nationalServicePortal: 'Cổng Dịch vụ công quốc gia',
   },
   home: {

@@ -1,24 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Deps } from '../../../deps.js';
-import { originOf as originChoice } from '../../../http/origin.js';
 import { portalPaths } from '../../../http/paths.js';
 import { renderDocument } from '../../../http/render.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { PageCache } from '../page-cache.js';
 import { common } from '../../../web/messages.js';
 import type { Site } from '../../units/unit-directory.js';
+import { portalOriginOf, portalShellBuilder } from './portal-shell.js';
 import { portalMessages as m } from './portal.messages.js';
-import {
-  NATIONAL_QUICK_LINKS,
-  normaliseQuery,
-  parsePageNumber,
-  toCounters,
-  toMeta,
-  type Link,
-  type MetaInput,
-  type PageShell,
-} from './portal.presenter.js';
+import { normaliseQuery, parsePageNumber, type MetaInput, type PageShell } from './portal.presenter.js';
 import { ArticlePage, ArticlePrintPage } from './views/ArticlePage.js';
 import { CategoryPage } from './views/CategoryPage.js';
 import { HomePage } from './views/HomePage.js';
@@ -54,7 +45,7 @@ type Serve = {
  * is counted in memory here, on the request path, whether the page came from the cache or not.
  */
 export function publicRoutes(app: FastifyInstance, deps: Deps): void {
-  const { portal, config, clock, directory } = deps;
+  const { portal, config, directory } = deps;
   const { site: pages, search, feeds, visitors, pageCache } = portal;
   const inFlight = new Map<string, Promise<string>>();
   const searchCache = new PageCache(
@@ -71,14 +62,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     return req.site;
   };
 
-  /** Absolute URLs: see http/origin.ts (PUBLIC_URL, a unit's host, or a known host; never a stranger's Host). */
-  const originOf = (req: FastifyRequest): string =>
-    originChoice(req, config.http.publicUrl, unitHosts()).origin;
-  const unitHosts = (): string[] =>
-    directory
-      .all()
-      .flatMap((u) => (u.host ? [u.host.toLowerCase()] : []))
-      .sort();
+  const originOf = (req: FastifyRequest): string => portalOriginOf(req, deps).origin;
 
   const slugOf = (req: FastifyRequest): string => {
     const slug = (req.params as { slug?: unknown }).slug;
@@ -88,39 +72,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     return slug;
   };
 
-  // Quick links to the services of later issues appear once their routes exist, never as dead links; the national
-  // services every commune portal points to follow them.
-  let quickLinkPaths: ((base: string) => Link[]) | undefined;
-  const quickLinks = (base: string): Link[] => {
-    if (!quickLinkPaths) {
-      const candidates = [
-        { label: m.quickLinks.procedures, path: portalPaths.procedures },
-        { label: m.quickLinks.dossierLookup, path: portalPaths.dossierLookup },
-        { label: m.quickLinks.questions, path: portalPaths.questions },
-      ].filter((c) => app.hasRoute({ method: 'GET', url: c.path('') }));
-      quickLinkPaths = (b) => [
-        ...candidates.map((c) => ({ label: c.label, href: c.path(b) })),
-        ...NATIONAL_QUICK_LINKS,
-      ];
-    }
-    return quickLinkPaths(base);
-  };
-
-  async function shell(
-    req: FastifyRequest,
-    site: Site,
-    meta: MetaInput,
-    currentHref: string,
-  ): Promise<PageShell> {
-    const chrome = await pages.chrome(site);
-    return {
-      chrome,
-      counters: toCounters(visitors.snapshot(site.unit.id)),
-      quickLinks: quickLinks(site.basePath),
-      meta: toMeta(meta, chrome, originOf(req), clock.now()),
-      currentHref,
-    };
-  }
+  const shell = portalShellBuilder(app, deps);
 
   async function page<V extends { meta: MetaInput }>(
     req: FastifyRequest,
@@ -135,7 +87,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
   async function serve(req: FastifyRequest, reply: FastifyReply, o: Serve): Promise<FastifyReply> {
     const site = siteOf(req);
     const unitId = site.unit.id;
-    const origin = originChoice(req, config.http.publicUrl, unitHosts());
+    const origin = portalOriginOf(req, deps);
     const contentType = o.contentType ?? HTML;
     if (!origin.cacheable) {
       // An unknown Host header: answer, but keep nothing of it.
