@@ -20,6 +20,7 @@ import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { adminRoutes } from './modules/portal/admin/admin.routes.js';
 import { mediaRoutes } from './modules/portal/media.routes.js';
+import { procedureRoutes } from './modules/procedures/procedures.routes.js';
 import { publicRoutes } from './modules/portal/public/public.routes.js';
 import { RESERVED_SLUGS } from './modules/units/unit-directory.js';
 import { unitRoutes } from './modules/units/units.routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     adminRoutes(scope, deps);
     mediaRoutes(scope, deps);
     calendarRoutes(scope, deps);
+    procedureRoutes(scope, deps);
     publicRoutes(scope, deps);
   });
   uploads.assertComplete();

@@ -6,6 +6,7 @@ import { AccountRepository, SessionRepository } from './modules/accounts/account
 import { AccountService } from './modules/accounts/accounts.service.js';
 import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { PortalAdminModule } from './modules/portal/portal-admin.module.js';
 import { PortalModule } from './modules/portal/portal.module.js';
 import { UnitDirectory } from './modules/units/unit-directory.js';
@@ -35,6 +36,7 @@ export type Deps = Readonly<{
   portal: PortalModule;
   portalAdmin: PortalAdminModule;
   calendar: CalendarModule;
+  procedures: ProceduresModule;
 }>;
 
 /** Wires every service from the config. Nothing here touches the network or the database yet. */
@@ -60,6 +62,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   const portalDeps = { db, clock, audit, storage, directory, config };
   const portal = new PortalModule(portalDeps);
   const portalAdmin = new PortalAdminModule(portalDeps, portal.pageCache);
+  const procedures = new ProceduresModule({ db, clock, audit, directory });
   const calendar = new CalendarModule({ db, clock, audit, directory });
   return Object.freeze({
     config,
@@ -75,5 +78,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     portal,
     portalAdmin,
     calendar,
+    procedures,
   });
 }
