@@ -5,10 +5,23 @@
  */
 import autocannon from 'autocannon';
 import { execFileSync, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * The Node flags of `npm start`, read from package.json, so the server is measured as it runs in production (there,
+ * 8 MB young-generation semi-spaces instead of up to 16 MB keep ~20 MB less resident at the same throughput).
+ */
+const SERVER_NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .replace(/^node\s+/, '')
+  .replace(/\s+src\/server\.ts$/, '')
+  .split(/\s+/);
 
 type Ready = { dialect: string; articles: number; targets: Record<'home' | 'article', string> };
 type Bare = { homeBytes: number; articleBytes: number; home: string; article: string };
@@ -32,7 +45,7 @@ export async function benchPortal(): Promise<Check[]> {
   );
   const start = (file: string, extra: Record<string, string> = {}) =>
     fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: SERVER_NODE_FLAGS,
       env: { ...env, ...extra },
     });
   const next = <T>(p: ReturnType<typeof start>) =>

@@ -2,8 +2,10 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import { hasRole, type Actor } from '../modules/accounts/actor.js';
 import type { AccountService } from '../modules/accounts/accounts.service.js';
 import type { Role } from '../modules/accounts/roles.js';
-import { ForbiddenError, NotFoundError } from '../platform/errors.js';
+import { ForbiddenError } from '../platform/errors.js';
+import { common } from '../web/messages.js';
 import { adminPaths } from './paths.js';
+import { siteOf } from './site.js';
 
 export const SESSION_COOKIE = 'cx_session';
 
@@ -24,19 +26,13 @@ export async function loadActor(req: FastifyRequest, accounts: AccountService): 
 export function requireRole(accounts: AccountService, roles: readonly Role[]): preHandlerAsyncHookHandler {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = await loadActor(req, accounts);
-    const site = req.site;
-    if (!site) {
-      throw new NotFoundError('no_unit', 'Chưa có đơn vị.');
-    }
+    const site = siteOf(req);
     if (!actor) {
       const back = encodeURIComponent(`${site.basePath}${req.url}`);
       return reply.redirect(`${adminPaths.signIn(site.basePath)}?tiep=${back}`, 303);
     }
     if (!hasRole(actor, site.unit.id, roles)) {
-      throw new ForbiddenError(
-        'role_required',
-        'Tài khoản của bạn chưa được giao quyền thực hiện việc này tại đơn vị này. Bạn vẫn đang đăng nhập; hãy liên hệ quản trị viên của đơn vị nếu cần được cấp quyền.',
-      );
+      throw new ForbiddenError('role_required', common.errors.forbiddenBody);
     }
   };
 }

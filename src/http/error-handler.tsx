@@ -43,7 +43,7 @@ export async function handleError(
     code = err.code;
     if (err instanceof TooManyRequestsError) {
       reply.header('retry-after', String(err.retryAfterSeconds));
-      message = `${err.message} Vui lòng thử lại sau ${Math.ceil(err.retryAfterSeconds / 60)} phút.`;
+      message = `${err.message} ${common.errors.retryAfter(Math.ceil(err.retryAfterSeconds / 60))}`;
     }
   } else if (isMalformedMultipart(err)) {
     status = 400;

@@ -48,7 +48,7 @@ export function AdminLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <meta name="trix-csp-nonce" content={cspNonce} />
-        <title>{`${title} – Quản trị – ${unitName}`}</title>
+        <title>{common.admin.documentTitle(title, unitName)}</title>
         <link rel="icon" href={assetPaths.static('favicon.svg')} type="image/svg+xml" />
         {/* Trix's stylesheet first, so admin.css can adjust it. */}
         {editor && <link rel="stylesheet" href={assetPaths.static('vendor/trix/trix.css')} />}
@@ -63,20 +63,20 @@ export function AdminLayout({
         <header class="admin-header">
           <div class="admin-header__inner">
             <p class="admin-header__unit">
-              <span class="admin-header__label">Quản trị</span> {unitName}
+              <span class="admin-header__label">{common.admin.label}</span> {unitName}
             </p>
             <div class="admin-header__tools">
-              <a href={publicHref}>Xem trang công khai</a>
+              <a href={publicHref}>{common.admin.viewPublic}</a>
               {shell && (
                 <>
                   <span class="admin-header__who">
-                    <span class="visually-hidden">Đang đăng nhập: </span>
+                    <span class="visually-hidden">{common.admin.signedInAs}</span>
                     {shell.actorName}
                   </span>
                   <form method="post" action={shell.signOutHref} class="inline-form">
                     <input type="hidden" name="_csrf" value={shell.csrfToken} />
                     <button type="submit" class="button-link">
-                      Đăng xuất
+                      {common.admin.signOut}
                     </button>
                   </form>
                 </>
@@ -84,7 +84,7 @@ export function AdminLayout({
             </div>
           </div>
           {shell && (
-            <nav class="admin-nav" aria-label="Quản trị">
+            <nav class="admin-nav" aria-label={common.admin.label}>
               <ul>
                 {shell.nav.map((item) => (
                   <li key={item.href}>
@@ -102,7 +102,7 @@ export function AdminLayout({
         </main>
         {shell && shell.otherUnits.length > 0 && (
           <aside class="admin-units" aria-labelledby="don-vi-khac">
-            <h2 id="don-vi-khac">Quản trị đơn vị khác</h2>
+            <h2 id="don-vi-khac">{common.admin.otherUnits}</h2>
             <ul>
               {shell.otherUnits.map((u) => (
                 <li key={u.href}>

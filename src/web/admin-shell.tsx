@@ -3,23 +3,18 @@ import type { ComponentChildren } from 'preact';
 import type { Deps } from '../deps.js';
 import { adminPaths, portalPaths } from '../http/paths.js';
 import { render, renderDocument } from '../http/render.js';
+import { siteOf } from '../http/site.js';
 import { NotFoundError } from '../platform/errors.js';
 import { adminNav, otherUnitLinks, type AdminArea } from './admin-nav.js';
 import { AdminLayout, type AdminShell } from './AdminLayout.js';
 import { common } from './messages.js';
 
-/** The request's unit, or a 404 when the deployment has none yet. */
-export function siteOf(req: FastifyRequest) {
-  if (!req.site) {
-    throw new NotFoundError('no_unit', 'Chưa có đơn vị.');
-  }
-  return req.site;
-}
+export { siteOf };
 
 /** The signed-in actor; only call after a requireRole guard. */
 export function actorOf(req: FastifyRequest) {
   if (!req.actor) {
-    throw new NotFoundError('no_actor', 'Chưa đăng nhập.');
+    throw new NotFoundError('no_actor', common.errors.notSignedIn);
   }
   return req.actor;
 }

@@ -15,6 +15,15 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 };
 
 export const accountMessages = {
+  errors: {
+    signInRateLimited: 'Quá nhiều lần đăng nhập từ địa chỉ này.',
+    accountNotFound: 'Không tìm thấy tài khoản.',
+    staffNotFound: 'Không tìm thấy cán bộ này trong đơn vị.',
+    usernameTaken: (username: string) => `Tên đăng nhập "${username}" đã có người dùng.`,
+    cannotDemoteSelf: 'Bạn không thể tự bỏ quyền quản trị của chính mình.',
+    cannotDisableSelf: 'Bạn không thể tự khóa tài khoản của chính mình.',
+    accountShared: 'Tài khoản này còn có vai trò ở đơn vị khác; chỉ quản trị hệ thống mới mở khóa được.',
+  },
   signIn: {
     title: 'Đăng nhập',
     intro: 'Dành cho cán bộ của đơn vị. Người dân không cần đăng nhập để xem tin tức.',

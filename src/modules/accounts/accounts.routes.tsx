@@ -207,7 +207,7 @@ function userRoutes(app: FastifyInstance, deps: Deps): void {
     const { id } = AccountIdParams.parse(req.params);
     const staff = (await staffOf(req)).find((s) => s.id === id);
     if (!staff) {
-      throw new NotFoundError('account_not_found', 'Không tìm thấy cán bộ này trong đơn vị.');
+      throw new NotFoundError('account_not_found', accountMessages.errors.staffNotFound);
     }
     return staff;
   };

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import { isUniqueViolation, type Db } from '../../platform/db.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../platform/errors.js';
 import type { Actor } from './actor.js';
+import { accountMessages } from './accounts.messages.js';
 import type { AccountRepository, SessionRepository } from './accounts.repository.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.js';
 import { isRole, type Role } from './roles.js';
@@ -55,7 +56,7 @@ export class AccountService {
     const now = clock.now();
     const wait = this.ipWindow.hit(ip, now.getTime());
     if (wait > 0) {
-      throw new TooManyRequestsError('sign_in_rate_limited', 'Quá nhiều lần đăng nhập từ địa chỉ này.', wait);
+      throw new TooManyRequestsError('sign_in_rate_limited', accountMessages.errors.signInRateLimited, wait);
     }
     const username = usernameInput.trim().toLowerCase();
     const found = await accounts.findByUsername(db, username);
@@ -125,7 +126,7 @@ export class AccountService {
     const { db, accounts } = this.deps;
     const account = await accounts.findById(db, accountId);
     if (!account || account.disabled === 1) {
-      throw new NotFoundError('account_not_found', 'Không tìm thấy tài khoản.');
+      throw new NotFoundError('account_not_found', accountMessages.errors.accountNotFound);
     }
     const roles = new Map<number, Role[]>();
     for (const r of await accounts.findRoles(db, accountId)) {
@@ -152,7 +153,7 @@ export class AccountService {
     const { db, accounts, audit, clock } = this.deps;
     const username = input.username.trim().toLowerCase();
     const passwordHash = await hashPassword(input.password);
-    const taken = () => new ConflictError('username_taken', `Tên đăng nhập "${username}" đã có người dùng.`);
+    const taken = () => new ConflictError('username_taken', accountMessages.errors.usernameTaken(username));
     const created = db.transaction().execute(async (trx) => {
       if (await accounts.findByUsername(trx, username)) {
         throw taken();
@@ -193,7 +194,7 @@ export class AccountService {
   ): Promise<void> {
     const { db, accounts, audit, clock } = this.deps;
     if (actor.id === accountId && !roles.includes('admin') && actor.roles.get(unitId)?.includes('admin')) {
-      throw new ForbiddenError('cannot_demote_self', 'Bạn không thể tự bỏ quyền quản trị của chính mình.');
+      throw new ForbiddenError('cannot_demote_self', accountMessages.errors.cannotDemoteSelf);
     }
     await db.transaction().execute(async (trx) => {
       const before = (await accounts.findRoles(trx, accountId))
@@ -230,22 +231,19 @@ export class AccountService {
   ): Promise<DisableOutcome> {
     const { db, accounts, sessions, audit, clock } = this.deps;
     if (actor.id === accountId && disabled) {
-      throw new ForbiddenError('cannot_disable_self', 'Bạn không thể tự khóa tài khoản của chính mình.');
+      throw new ForbiddenError('cannot_disable_self', accountMessages.errors.cannotDisableSelf);
     }
     return db.transaction().execute(async (trx) => {
       const roles = await accounts.findRoles(trx, accountId);
       const here = roles.filter((r) => r.unitId === unitId).map((r) => r.role);
       const before = here.length > 0 ? await accounts.findById(trx, accountId) : undefined;
       if (!before || before.kind !== 'staff') {
-        throw new NotFoundError('account_not_found', 'Không tìm thấy tài khoản.');
+        throw new NotFoundError('account_not_found', accountMessages.errors.accountNotFound);
       }
       const now = clock.now();
       if (roles.some((r) => r.unitId !== unitId)) {
         if (!disabled) {
-          throw new ForbiddenError(
-            'account_shared',
-            'Tài khoản này còn có vai trò ở đơn vị khác; chỉ quản trị hệ thống mới mở khóa được.',
-          );
+          throw new ForbiddenError('account_shared', accountMessages.errors.accountShared);
         }
         await accounts.replaceRoles(trx, accountId, unitId, []);
         await audit.append(trx, {

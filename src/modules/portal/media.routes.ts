@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { isStorageKey } from '../../platform/storage.js';
+import { adminMessages } from './admin/admin.messages.js';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
@@ -18,7 +19,7 @@ export function mediaRoutes(app: FastifyInstance, deps: Deps): void {
     const info = key.length <= 200 && isStorageKey(key) ? await media.forServing(key) : undefined;
     const stream = info ? media.open(key) : undefined;
     if (!info || !stream) {
-      throw new NotFoundError('media_not_found', 'Không tìm thấy tệp.');
+      throw new NotFoundError('media_not_found', adminMessages.notFound.media);
     }
     return reply
       .header('content-type', info.mime)

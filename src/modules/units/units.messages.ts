@@ -1,5 +1,10 @@
 /** Vietnamese text of the unit settings page. */
 export const unitMessages = {
+  errors: {
+    slugTaken: (slug: string) => `Đường dẫn "${slug}" đã được đơn vị khác sử dụng.`,
+    unknownSlug: (slug: string) => `Không có đơn vị "${slug}".`,
+    notFound: 'Không tìm thấy đơn vị.',
+  },
   settings: {
     title: 'Cài đặt đơn vị',
     intro: 'Thông tin này hiện ở đầu và chân trang thông tin điện tử của đơn vị.',

@@ -25,8 +25,7 @@ export class UnitService {
   /** Adds a unit to the tree (CLI, demo data, and later the province admin). */
   async createUnit(actor: Actor | null, input: UnitInput): Promise<number> {
     const { db, units, audit, clock, directory } = this.deps;
-    const slugTaken = () =>
-      new ConflictError('unit_slug_taken', `Đường dẫn "${input.slug}" đã được đơn vị khác sử dụng.`);
+    const slugTaken = () => new ConflictError('unit_slug_taken', unitMessages.errors.slugTaken(input.slug));
     if (directory.isUnitSlug(input.slug)) {
       throw slugTaken();
     }
@@ -76,7 +75,7 @@ export class UnitService {
     const { db, units, audit, clock, directory } = this.deps;
     const unit = directory.getBySlug(slug);
     if (!unit) {
-      throw new NotFoundError('unit_not_found', `Không có đơn vị "${slug}".`);
+      throw new NotFoundError('unit_not_found', unitMessages.errors.unknownSlug(slug));
     }
     let host: string | null = null;
     if (hostInput !== null) {
@@ -127,7 +126,7 @@ export class UnitService {
     await db.transaction().execute(async (trx) => {
       const before = await units.findById(trx, unitId);
       if (!before) {
-        throw new NotFoundError('unit_not_found', 'Không tìm thấy đơn vị.');
+        throw new NotFoundError('unit_not_found', unitMessages.errors.notFound);
       }
       const now = clock.now();
       await units.updateSettings(trx, unitId, { ...form, updatedAt: now.toISOString() });

@@ -39,7 +39,7 @@ function HintAndError({
       )}
       {error && (
         <p id={`${name}-error`} class="field-error">
-          <span class="visually-hidden">Lỗi: </span>
+          <span class="visually-hidden">{common.errorPrefix}</span>
           {error}
         </p>
       )}

@@ -8,6 +8,7 @@ import {
 import type { FieldErrors, FormValues } from '../../../web/components/form-errors.js';
 import { accountMessages } from '../accounts.messages.js';
 import { roleOptions, type StaffRow } from '../accounts.presenter.js';
+import { common } from '../../../web/messages.js';
 
 const m = accountMessages.users;
 
@@ -57,7 +58,7 @@ export function NewUserForm(v: NewUserView) {
           <button type="submit" class="button">
             {m.create}
           </button>
-          <a href={v.backHref}>Quay lại</a>
+          <a href={v.backHref}>{common.back}</a>
         </FormActions>
       </form>
     </div>
@@ -106,7 +107,7 @@ export function UserRolesForm(v: UserRolesView) {
           <button type="submit" class="button">
             {m.save}
           </button>
-          <a href={v.backHref}>Quay lại</a>
+          <a href={v.backHref}>{common.back}</a>
         </FormActions>
       </form>
       {!v.isSelf && (

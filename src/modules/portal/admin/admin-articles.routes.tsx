@@ -4,6 +4,7 @@ import { requireRole } from '../../../http/auth.js';
 import { adminPaths, portalPaths, withCsrfToken } from '../../../http/paths.js';
 import { FieldError, NotFoundError } from '../../../platform/errors.js';
 import { ADMIN_AREAS } from '../../../web/admin-nav.js';
+import { common } from '../../../web/messages.js';
 import { actorOf, renderAdmin, siteOf } from '../../../web/admin-shell.js';
 import {
   fieldErrors,
@@ -41,7 +42,7 @@ export function articleAdminRoutes(app: FastifyInstance, deps: Deps): void {
     const status = query['trang-thai'];
     const { rows, total } = await portalAdmin.articles.list(site.unit.id, status, query.trang, PAGE_SIZE);
     if (rows.length === 0 && query.trang > 1) {
-      throw new NotFoundError('page_out_of_range', 'Không có trang này.');
+      throw new NotFoundError('page_out_of_range', common.errors.pageOutOfRange);
     }
     return renderAdmin(req, reply, deps, { title: m.title, area: 'articles' }, () => (
       <ArticleListPage

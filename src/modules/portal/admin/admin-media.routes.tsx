@@ -4,6 +4,7 @@ import { requireRole } from '../../../http/auth.js';
 import { adminPaths, withCsrfToken } from '../../../http/paths.js';
 import { formatNumber } from '../../../platform/time.js';
 import { ADMIN_AREAS } from '../../../web/admin-nav.js';
+import { common } from '../../../web/messages.js';
 import { actorOf, renderAdmin, siteOf } from '../../../web/admin-shell.js';
 import {
   fieldErrors,
@@ -41,7 +42,7 @@ export function mediaAdminRoutes(app: FastifyInstance, deps: Deps): void {
     const site = siteOf(req);
     const { rows, total } = await portalAdmin.media.listForUnit(site.unit.id, pageNo, PAGE_SIZE);
     if (rows.length === 0 && pageNo > 1) {
-      throw new NotFoundError('page_out_of_range', 'Không có trang này.');
+      throw new NotFoundError('page_out_of_range', common.errors.pageOutOfRange);
     }
     return renderAdmin(
       req,

@@ -1,5 +1,12 @@
 /** Vietnamese text of the portal admin (dashboard, articles, categories, pages, media). */
 export const adminMessages = {
+  notFound: {
+    article: 'Không tìm thấy bài viết.',
+    category: 'Không tìm thấy chuyên mục.',
+    page: 'Không tìm thấy trang.',
+    media: 'Không tìm thấy tệp.',
+  },
+  articleForbidden: 'Tài khoản của bạn chưa được giao quyền này với bài viết. Bạn vẫn đang đăng nhập.',
   dashboard: {
     title: 'Tổng quan',
     published: 'Bài đã đăng',
@@ -10,6 +17,8 @@ export const adminMessages = {
     latest: 'Bài viết cập nhật gần đây',
     none: 'Chưa có bài viết nào.',
     newArticle: 'Viết bài mới',
+    stats: 'Số liệu',
+    otherModules: 'Phân hệ khác',
     later: 'Các phân hệ một cửa, văn bản và hỏi đáp sẽ hiện ở đây khi được bật.',
   },
   articles: {
@@ -58,6 +67,8 @@ export const adminMessages = {
     deleteYes: 'Có, xóa bài viết',
     cancel: 'Quay lại',
     view: 'Xem trên trang công khai',
+    featured: 'Nổi bật',
+    coverLegend: 'Ảnh đại diện',
   },
   status: { draft: 'Bản nháp', published: 'Đã đăng' } as Record<string, string>,
   statusChoice: { draft: 'Bản nháp', published: 'Đăng ngay' } as Record<string, string>,

@@ -54,7 +54,7 @@ export class ArticleAdminService {
   async get(unitId: number, id: number): Promise<ArticleEditRow> {
     const row = await this.deps.articles.findById(this.deps.db, unitId, id);
     if (!row) {
-      throw new NotFoundError('article_not_found', 'Không tìm thấy bài viết.');
+      throw new NotFoundError('article_not_found', adminMessages.notFound.article);
     }
     return row;
   }
@@ -99,7 +99,7 @@ export class ArticleAdminService {
         db.transaction().execute(async (trx) => {
           const before = id === null ? undefined : await articles.findById(trx, unitId, id);
           if (id !== null && !before) {
-            throw new NotFoundError('article_not_found', 'Không tìm thấy bài viết.');
+            throw new NotFoundError('article_not_found', adminMessages.notFound.article);
           }
           const ref: ArticleRef = {
             unitId,
@@ -185,7 +185,7 @@ export class ArticleAdminService {
     await db.transaction().execute(async (trx) => {
       const before = await articles.findById(trx, unitId, id);
       if (!before) {
-        throw new NotFoundError('article_not_found', 'Không tìm thấy bài viết.');
+        throw new NotFoundError('article_not_found', adminMessages.notFound.article);
       }
       this.assertCan(actor, 'delete', before);
       await articles.delete(trx, unitId, id);
@@ -205,10 +205,7 @@ export class ArticleAdminService {
 
   private assertCan(actor: Actor, action: ArticleAction, ref: ArticleRef): void {
     if (!can(actor, action, ref)) {
-      throw new ForbiddenError(
-        'article_forbidden',
-        'Tài khoản của bạn chưa được giao quyền này với bài viết. Bạn vẫn đang đăng nhập.',
-      );
+      throw new ForbiddenError('article_forbidden', adminMessages.articleForbidden);
     }
   }
 }

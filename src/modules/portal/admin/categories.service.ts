@@ -34,7 +34,7 @@ export class CategoryService {
   async get(unitId: number, id: number): Promise<CategoryRow> {
     const row = await this.deps.categories.findById(this.deps.db, unitId, id);
     if (!row) {
-      throw new NotFoundError('category_not_found', 'Không tìm thấy chuyên mục.');
+      throw new NotFoundError('category_not_found', adminMessages.notFound.category);
     }
     return row;
   }
@@ -54,7 +54,7 @@ export class CategoryService {
       db.transaction().execute(async (trx) => {
         const before = id === null ? undefined : await categories.findById(trx, unitId, id);
         if (id !== null && !before) {
-          throw new NotFoundError('category_not_found', 'Không tìm thấy chuyên mục.');
+          throw new NotFoundError('category_not_found', adminMessages.notFound.category);
         }
         const slug = await chooseSlug(form.slug, name, 'chuyen-muc', (s) =>
           categories.slugTaken(trx, unitId, s, id ?? undefined),
@@ -95,7 +95,7 @@ export class CategoryService {
     await db.transaction().execute(async (trx) => {
       const before = await categories.findById(trx, unitId, id);
       if (!before) {
-        throw new NotFoundError('category_not_found', 'Không tìm thấy chuyên mục.');
+        throw new NotFoundError('category_not_found', adminMessages.notFound.category);
       }
       const n = await articles.countInCategory(trx, unitId, id);
       if (n > 0) {

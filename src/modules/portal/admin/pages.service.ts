@@ -29,7 +29,7 @@ export class PageService {
   async get(unitId: number, id: number): Promise<PageRow> {
     const row = await this.deps.pages.findById(this.deps.db, unitId, id);
     if (!row) {
-      throw new NotFoundError('page_not_found', 'Không tìm thấy trang.');
+      throw new NotFoundError('page_not_found', adminMessages.notFound.page);
     }
     return row;
   }
@@ -52,7 +52,7 @@ export class PageService {
       db.transaction().execute(async (trx) => {
         const before = id === null ? undefined : await pages.findById(trx, unitId, id);
         if (id !== null && !before) {
-          throw new NotFoundError('page_not_found', 'Không tìm thấy trang.');
+          throw new NotFoundError('page_not_found', adminMessages.notFound.page);
         }
         const slug = await chooseSlug(form.slug, title, 'trang', (s) =>
           pages.slugTaken(trx, unitId, s, id ?? undefined),
@@ -92,7 +92,7 @@ export class PageService {
     await db.transaction().execute(async (trx) => {
       const before = await pages.findById(trx, unitId, id);
       if (!before) {
-        throw new NotFoundError('page_not_found', 'Không tìm thấy trang.');
+        throw new NotFoundError('page_not_found', adminMessages.notFound.page);
       }
       await pages.delete(trx, unitId, id);
       await audit.append(trx, {

@@ -82,7 +82,7 @@ export function ArticleFormPage(v: ArticleFormView) {
             richText
           />
           <fieldset class="field-group">
-            <legend>Ảnh đại diện</legend>
+            <legend>{m.coverLegend}</legend>
             {v.cover && (
               <figure class="cover-preview">
                 <img src={v.cover.url} alt={v.cover.alt} />

@@ -57,7 +57,7 @@ export function ArticleListPage({ rows, pagination, status, filterAction, newHre
                 <tr key={r.id}>
                   <td>
                     <a href={r.href}>{r.title}</a>
-                    {r.featured && <span class="tag">Nổi bật</span>}
+                    {r.featured && <span class="tag">{m.featured}</span>}
                   </td>
                   <td>{r.categoryName}</td>
                   <td>

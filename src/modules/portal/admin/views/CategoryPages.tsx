@@ -9,6 +9,7 @@ import {
 import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
 import { TableWrap } from '../../../../web/components/TableWrap.js';
+import { common } from '../../../../web/messages.js';
 
 const m = adminMessages.categories;
 
@@ -108,7 +109,7 @@ export function CategoryFormPage(v: CategoryFormView) {
           <button type="submit" class="button">
             {m.save}
           </button>
-          <a href={v.backHref}>Quay lại</a>
+          <a href={v.backHref}>{common.back}</a>
           {v.deleteHref && (
             <a href={v.deleteHref} class="danger-link">
               {m.delete}

@@ -1,4 +1,5 @@
 import { CsrfField, FormActions } from '../../../../web/components/forms.js';
+import { common } from '../../../../web/messages.js';
 
 export type ConfirmDeleteView = {
   heading: string;
@@ -33,7 +34,7 @@ export function ConfirmDeletePage(v: ConfirmDeleteView) {
               {v.yes}
             </button>
           )}
-          <a href={v.backHref}>Quay lại</a>
+          <a href={v.backHref}>{common.back}</a>
         </FormActions>
       </form>
     </div>

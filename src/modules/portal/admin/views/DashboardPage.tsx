@@ -23,7 +23,7 @@ export function DashboardPage({ counts, latest, newArticleHref }: DashboardView)
       {counts && (
         <section aria-labelledby="so-lieu">
           <h2 id="so-lieu" class="visually-hidden">
-            Số liệu
+            {m.stats}
           </h2>
           <ul class="stat-cards">
             <li>
@@ -62,7 +62,7 @@ export function DashboardPage({ counts, latest, newArticleHref }: DashboardView)
         </section>
       )}
       <section aria-labelledby="phan-he" class="later">
-        <h2 id="phan-he">Phân hệ khác</h2>
+        <h2 id="phan-he">{m.otherModules}</h2>
         <p>{m.later}</p>
       </section>
     </>
