@@ -17,6 +17,7 @@ export const common = {
     label: 'Phân trang',
     previous: 'Trang trước',
     next: 'Trang sau',
+    page: (n: number) => `Trang ${n}`,
   },
   admin: {
     label: 'Quản trị',

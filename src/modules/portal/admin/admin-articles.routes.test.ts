@@ -423,6 +423,55 @@ describe('articles of another unit', () => {
     expect(still.title).toBe('Bài của xã Thái Học');
   });
 
+  it('pages a long list with the shared pager: status, numbered links and next/previous', async () => {
+    const pagedUnit = await addUnit(t, 'phan-trang', 'Xã Phân Trang', false);
+    const editor = await t.deps.accounts.actorOf(
+      await addStaff(t, pagedUnit, 'bientap.pt', ['chief_editor']),
+    );
+    const category = await t.deps.portalAdmin.categories.save(
+      editor,
+      pagedUnit,
+      null,
+      { name: 'Tin', slug: '', description: '', position: 0, showOnHome: true, showInMenu: true },
+      null,
+    );
+    for (let i = 1; i <= 21; i++) {
+      await t.deps.portalAdmin.articles.save(
+        editor,
+        pagedUnit,
+        null,
+        {
+          title: `Bài ${i}`,
+          slug: '',
+          categoryId: category,
+          summary: '',
+          body: 'Nội dung',
+          coverAlt: '',
+          coverCaption: '',
+          featured: false,
+          status: 'draft',
+          publishedAt: null,
+        },
+        null,
+        null,
+      );
+    }
+    const b = new Browser(t);
+    await b.signIn('/phan-trang', 'bientap.pt');
+    const first = await b.get('/phan-trang/quan-tri/bai-viet');
+    expect(first.body).toContain('<nav class="pagination" aria-label="Phân trang">');
+    expect(first.body).toContain('<p class="pagination-status">Trang 1/2</p>');
+    expect(first.body).toContain('<span aria-current="page">1</span>');
+    expect(first.body).toMatch(
+      /<a href="\/phan-trang\/quan-tri\/bai-viet\?trang=2" rel="next">Trang sau<\/a>/,
+    );
+    const second = await b.get('/phan-trang/quan-tri/bai-viet?trang=2');
+    expect(second.body).toContain('<p class="pagination-status">Trang 2/2</p>');
+    expect(second.body).toMatch(
+      /<a href="\/phan-trang\/quan-tri\/bai-viet(\?trang=1)?" rel="prev">Trang trước<\/a>/,
+    );
+  });
+
   it('answers 404 for malformed ids and pages out of range', async () => {
     const b = new Browser(t);
     await b.signIn('', 'bientap');

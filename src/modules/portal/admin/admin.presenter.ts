@@ -7,6 +7,7 @@ import type { CategoryRow } from './categories.repository.js';
 import { parseLocalDateTime, toLocalInputValue } from './local-datetime.js';
 import type { MediaRow } from './media.repository.js';
 import type { PageRow } from './pages.repository.js';
+import { pageCount, toPagination, type PaginationView } from '../public/portal.presenter.js';
 
 /** Row → view model shaping for the portal admin. Pure. */
 
@@ -38,21 +39,15 @@ export function toArticleRows(rows: readonly ArticleListRow[], base: string): Ar
   }));
 }
 
-export type Pagination = { page: number; pages: number; prevHref: string | null; nextHref: string | null };
-
+/** The pager of an admin list (the public site's), or null when everything fits on one page. */
 export function pagination(
   total: number,
   page: number,
   pageSize: number,
   hrefFor: (p: number) => string,
-): Pagination {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  return {
-    page,
-    pages,
-    prevHref: page > 1 ? hrefFor(page - 1) : null,
-    nextHref: page < pages ? hrefFor(page + 1) : null,
-  };
+): PaginationView | null {
+  const pages = pageCount(total, pageSize);
+  return pages > 1 ? toPagination(page, pages, hrefFor) : null;
 }
 
 /** The edit form's values from a stored article. */

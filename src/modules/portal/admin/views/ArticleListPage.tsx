@@ -1,13 +1,13 @@
 import { adminMessages } from '../admin.messages.js';
 import { TableWrap } from '../../../../web/components/TableWrap.js';
-import type { ArticleRowView, Pagination as PaginationView } from '../admin.presenter.js';
-import { Pagination } from './Pagination.js';
+import type { ArticleRowView } from '../admin.presenter.js';
+import { Pagination, type PaginationLinks } from '../../../../web/components/Pagination.js';
 
 const m = adminMessages.articles;
 
 export type ArticleListView = {
   rows: ArticleRowView[];
-  pagination: PaginationView;
+  pagination: PaginationLinks | null;
   status: string;
   filterAction: string;
   newHref: string;
@@ -70,7 +70,7 @@ export function ArticleListPage({ rows, pagination, status, filterAction, newHre
           </table>
         </TableWrap>
       )}
-      <Pagination {...pagination} />
+      <Pagination p={pagination} />
     </>
   );
 }

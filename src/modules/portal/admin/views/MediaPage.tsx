@@ -1,8 +1,8 @@
 import { CsrfField, ErrorSummary, FileField, TextField } from '../../../../web/components/forms.js';
 import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
-import type { MediaView, Pagination as PaginationView } from '../admin.presenter.js';
-import { Pagination } from './Pagination.js';
+import type { MediaView } from '../admin.presenter.js';
+import { Pagination, type PaginationLinks } from '../../../../web/components/Pagination.js';
 
 const m = adminMessages.media;
 
@@ -13,7 +13,7 @@ export type MediaPageView = {
   values: FormValues;
   errors: FieldErrors;
   items: MediaView[];
-  pagination: PaginationView;
+  pagination: PaginationLinks | null;
 };
 
 /** The unit's image library, with the upload form that works without JavaScript. */
@@ -56,7 +56,7 @@ export function MediaPage(v: MediaPageView) {
           ))}
         </ul>
       )}
-      <Pagination {...v.pagination} />
+      <Pagination p={v.pagination} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { portalMessages as m } from '../portal.messages.js';
 import type { PageShell } from '../portal.presenter.js';
 import type { CategoryView } from '../portal.service.js';
 import { ArticleList } from './ArticleList.js';
-import { Pagination } from './Pagination.js';
+import { Pagination } from '../../../../web/components/Pagination.js';
 
 export function CategoryPage({ shell, view }: { shell: PageShell; view: CategoryView }) {
   return (

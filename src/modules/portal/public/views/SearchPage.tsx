@@ -2,7 +2,7 @@ import { Layout } from '../../../../web/Layout.js';
 import { portalMessages as m } from '../portal.messages.js';
 import type { PageShell } from '../portal.presenter.js';
 import type { SearchView } from '../search.service.js';
-import { Pagination } from './Pagination.js';
+import { Pagination } from '../../../../web/components/Pagination.js';
 
 export function SearchPage({ shell, view }: { shell: PageShell; view: SearchView }) {
   return (
