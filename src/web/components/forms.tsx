@@ -274,3 +274,26 @@ export function CsrfField({ token }: { token: string }) {
 export function FormActions({ children }: { children: ComponentChildren }) {
   return <div class="form-actions">{children}</div>;
 }
+
+/** A record's form buttons: save, the way back, and (when editing) the link to the delete confirmation. */
+export function SaveActions(v: {
+  save: string;
+  backHref: string;
+  back?: string;
+  deleteHref: string | null;
+  deleteLabel: string;
+}) {
+  return (
+    <FormActions>
+      <button type="submit" class="button">
+        {v.save}
+      </button>
+      <a href={v.backHref}>{v.back ?? common.back}</a>
+      {v.deleteHref && (
+        <a href={v.deleteHref} class="danger-link">
+          {v.deleteLabel}
+        </a>
+      )}
+    </FormActions>
+  );
+}

@@ -1,5 +1,6 @@
 import { accountMessages } from '../accounts.messages.js';
-import { TableWrap } from '../../../web/components/TableWrap.js';
+import { DataTable } from '../../../web/components/DataTable.js';
+import { PageHead } from '../../../web/components/PageHead.js';
 import type { StaffRow } from '../accounts.presenter.js';
 
 const m = accountMessages.users;
@@ -7,42 +8,25 @@ const m = accountMessages.users;
 export function UsersPage({ rows, newHref }: { rows: StaffRow[]; newHref: string }) {
   return (
     <>
-      <div class="page-head">
-        <h1>{m.title}</h1>
-        <a class="button" href={newHref}>
-          {m.add}
-        </a>
-      </div>
-      {rows.length === 0 ? (
-        <p>{m.none}</p>
-      ) : (
-        <TableWrap label={m.title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{m.fullName}</th>
-                <th scope="col">{m.username}</th>
-                <th scope="col">{m.roles}</th>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.lastSignIn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={r.href}>{r.fullName}</a>
-                  </td>
-                  <td>{r.username}</td>
-                  <td>{r.rolesLabel}</td>
-                  <td>{r.disabled ? m.disabled : m.active}</td>
-                  <td>{r.lastSignIn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <PageHead title={m.title} actionHref={newHref} actionLabel={m.add} />
+      <DataTable
+        label={m.title}
+        empty={m.none}
+        columns={[m.fullName, m.username, m.roles, m.status, m.lastSignIn]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        cells={(r) => (
+          <>
+            <td>
+              <a href={r.href}>{r.fullName}</a>
+            </td>
+            <td>{r.username}</td>
+            <td>{r.rolesLabel}</td>
+            <td>{r.disabled ? m.disabled : m.active}</td>
+            <td>{r.lastSignIn}</td>
+          </>
+        )}
+      />
     </>
   );
 }

@@ -96,8 +96,6 @@ export const adminMessages = {
     deleteYes: 'Có, xóa chuyên mục',
     hasArticles: (n: number) =>
       `Không thể xóa: chuyên mục còn ${n} bài viết. Hãy chuyển các bài viết sang chuyên mục khác hoặc xóa chúng trước.`,
-    yes: 'Có',
-    no: 'Không',
   },
   pages: {
     title: 'Trang tĩnh',

@@ -3,7 +3,7 @@ import {
   CsrfField,
   ErrorSummary,
   FileField,
-  FormActions,
+  SaveActions,
   Select,
   TextArea,
   TextField,
@@ -138,17 +138,13 @@ export function ArticleFormPage(v: ArticleFormView) {
             value={publishedAtInputValue(val.publishedAt)}
             error={e.publishedAt}
           />
-          <FormActions>
-            <button type="submit" class="button">
-              {m.save}
-            </button>
-            <a href={v.backHref}>{m.cancel}</a>
-            {v.deleteHref && (
-              <a href={v.deleteHref} class="danger-link">
-                {m.delete}
-              </a>
-            )}
-          </FormActions>
+          <SaveActions
+            save={m.save}
+            backHref={v.backHref}
+            back={m.cancel}
+            deleteHref={v.deleteHref}
+            deleteLabel={m.delete}
+          />
         </form>
       )}
     </>

@@ -1,5 +1,6 @@
 import { adminMessages } from '../admin.messages.js';
-import { TableWrap } from '../../../../web/components/TableWrap.js';
+import { DataTable } from '../../../../web/components/DataTable.js';
+import { PageHead } from '../../../../web/components/PageHead.js';
 import type { ArticleRowView } from '../admin.presenter.js';
 import { Pagination, type PaginationLinks } from '../../../../web/components/Pagination.js';
 
@@ -16,12 +17,7 @@ export type ArticleListView = {
 export function ArticleListPage({ rows, pagination, status, filterAction, newHref }: ArticleListView) {
   return (
     <>
-      <div class="page-head">
-        <h1>{m.title}</h1>
-        <a class="button" href={newHref}>
-          {m.add}
-        </a>
-      </div>
+      <PageHead title={m.title} actionHref={newHref} actionLabel={m.add} />
       <form method="get" action={filterAction} class="filter">
         <label for="trang-thai">{m.filter}</label>
         <select id="trang-thai" name="trang-thai">
@@ -39,37 +35,26 @@ export function ArticleListPage({ rows, pagination, status, filterAction, newHre
           {m.filterSubmit}
         </button>
       </form>
-      {rows.length === 0 ? (
-        <p>{m.none}</p>
-      ) : (
-        <TableWrap label={m.title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{m.colTitle}</th>
-                <th scope="col">{m.colCategory}</th>
-                <th scope="col">{m.colStatus}</th>
-                <th scope="col">{m.colPublished}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={r.href}>{r.title}</a>
-                    {r.featured && <span class="tag">{m.featured}</span>}
-                  </td>
-                  <td>{r.categoryName}</td>
-                  <td>
-                    <span class={`tag tag--${r.status}`}>{r.statusLabel}</span>
-                  </td>
-                  <td class="nowrap">{r.published}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        label={m.title}
+        empty={m.none}
+        columns={[m.colTitle, m.colCategory, m.colStatus, m.colPublished]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        cells={(r) => (
+          <>
+            <td>
+              <a href={r.href}>{r.title}</a>
+              {r.featured && <span class="tag">{m.featured}</span>}
+            </td>
+            <td>{r.categoryName}</td>
+            <td>
+              <span class={`tag tag--${r.status}`}>{r.statusLabel}</span>
+            </td>
+            <td class="nowrap">{r.published}</td>
+          </>
+        )}
+      />
       <Pagination p={pagination} />
     </>
   );

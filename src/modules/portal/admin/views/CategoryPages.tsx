@@ -2,13 +2,14 @@ import {
   Checkbox,
   CsrfField,
   ErrorSummary,
-  FormActions,
+  SaveActions,
   TextArea,
   TextField,
 } from '../../../../web/components/forms.js';
 import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
-import { TableWrap } from '../../../../web/components/TableWrap.js';
+import { DataTable } from '../../../../web/components/DataTable.js';
+import { PageHead } from '../../../../web/components/PageHead.js';
 import { common } from '../../../../web/messages.js';
 
 const m = adminMessages.categories;
@@ -26,42 +27,25 @@ export type CategoryRowView = {
 export function CategoryListPage({ rows, newHref }: { rows: CategoryRowView[]; newHref: string }) {
   return (
     <>
-      <div class="page-head">
-        <h1>{m.title}</h1>
-        <a class="button" href={newHref}>
-          {m.add}
-        </a>
-      </div>
-      {rows.length === 0 ? (
-        <p>{m.none}</p>
-      ) : (
-        <TableWrap label={m.title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{m.colName}</th>
-                <th scope="col">{m.colSlug}</th>
-                <th scope="col">{m.colPosition}</th>
-                <th scope="col">{m.colHome}</th>
-                <th scope="col">{m.colMenu}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={r.href}>{r.name}</a>
-                  </td>
-                  <td>{r.slug}</td>
-                  <td>{r.position}</td>
-                  <td>{r.showOnHome ? m.yes : m.no}</td>
-                  <td>{r.showInMenu ? m.yes : m.no}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <PageHead title={m.title} actionHref={newHref} actionLabel={m.add} />
+      <DataTable
+        label={m.title}
+        empty={m.none}
+        columns={[m.colName, m.colSlug, m.colPosition, m.colHome, m.colMenu]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        cells={(r) => (
+          <>
+            <td>
+              <a href={r.href}>{r.name}</a>
+            </td>
+            <td>{r.slug}</td>
+            <td>{r.position}</td>
+            <td>{r.showOnHome ? common.yes : common.no}</td>
+            <td>{r.showInMenu ? common.yes : common.no}</td>
+          </>
+        )}
+      />
     </>
   );
 }
@@ -105,17 +89,7 @@ export function CategoryFormPage(v: CategoryFormView) {
         />
         <Checkbox name="showOnHome" label={m.fShowOnHome} checked={val.showOnHome === '1'} />
         <Checkbox name="showInMenu" label={m.fShowInMenu} checked={val.showInMenu === '1'} />
-        <FormActions>
-          <button type="submit" class="button">
-            {m.save}
-          </button>
-          <a href={v.backHref}>{common.back}</a>
-          {v.deleteHref && (
-            <a href={v.deleteHref} class="danger-link">
-              {m.delete}
-            </a>
-          )}
-        </FormActions>
+        <SaveActions save={m.save} backHref={v.backHref} deleteHref={v.deleteHref} deleteLabel={m.delete} />
       </form>
     </div>
   );

@@ -2,13 +2,14 @@ import {
   Checkbox,
   CsrfField,
   ErrorSummary,
-  FormActions,
+  SaveActions,
   TextArea,
   TextField,
 } from '../../../../web/components/forms.js';
 import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
-import { TableWrap } from '../../../../web/components/TableWrap.js';
+import { DataTable } from '../../../../web/components/DataTable.js';
+import { PageHead } from '../../../../web/components/PageHead.js';
 import { common } from '../../../../web/messages.js';
 
 const m = adminMessages.pages;
@@ -26,40 +27,24 @@ export type PageRowView = {
 export function PageListPage({ rows, newHref }: { rows: PageRowView[]; newHref: string }) {
   return (
     <>
-      <div class="page-head">
-        <h1>{m.title}</h1>
-        <a class="button" href={newHref}>
-          {m.add}
-        </a>
-      </div>
-      {rows.length === 0 ? (
-        <p>{m.none}</p>
-      ) : (
-        <TableWrap label={m.title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{m.colTitle}</th>
-                <th scope="col">{m.colSlug}</th>
-                <th scope="col">{m.colPosition}</th>
-                <th scope="col">{m.colMenu}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={r.href}>{r.title}</a>
-                  </td>
-                  <td>{r.slug}</td>
-                  <td>{r.position}</td>
-                  <td>{r.showInMenu ? common.yes : common.no}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <PageHead title={m.title} actionHref={newHref} actionLabel={m.add} />
+      <DataTable
+        label={m.title}
+        empty={m.none}
+        columns={[m.colTitle, m.colSlug, m.colPosition, m.colMenu]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        cells={(r) => (
+          <>
+            <td>
+              <a href={r.href}>{r.title}</a>
+            </td>
+            <td>{r.slug}</td>
+            <td>{r.position}</td>
+            <td>{r.showInMenu ? common.yes : common.no}</td>
+          </>
+        )}
+      />
     </>
   );
 }
@@ -105,17 +90,7 @@ export function PageFormPage(v: PageFormView) {
           inputMode="numeric"
         />
         <Checkbox name="showInMenu" label={m.fShowInMenu} checked={val.showInMenu === '1'} />
-        <FormActions>
-          <button type="submit" class="button">
-            {m.save}
-          </button>
-          <a href={v.backHref}>{common.back}</a>
-          {v.deleteHref && (
-            <a href={v.deleteHref} class="danger-link">
-              {m.delete}
-            </a>
-          )}
-        </FormActions>
+        <SaveActions save={m.save} backHref={v.backHref} deleteHref={v.deleteHref} deleteLabel={m.delete} />
       </form>
     </>
   );
