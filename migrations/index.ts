@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m20261126000000 from './20261126000000_create_foundation.js';
 import * as m20261126010000 from './20261126010000_create_calendar_tables.js';
 import * as m20261126010100 from './20261126010100_seed_calendar_notices.js';
+import * as m20261126020000 from './20261126020000_create_procedure_tables.js';
 
 /**
  * Every migration, in order. Append-only: a landed migration is never edited (STYLE.md §2.11); add a new file and
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261126000000_create_foundation': m20261126000000,
   '20261126010000_create_calendar_tables': m20261126010000,
   '20261126010100_seed_calendar_notices': m20261126010100,
+  '20261126020000_create_procedure_tables': m20261126020000,
 };

@@ -84,3 +84,13 @@ export const calendarPaths = {
  */
 export const withCsrfToken = (action: string, token: string): string =>
   `${action}${action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(token)}`;
+
+/** The procedure catalogue: public list (portalPaths.procedures) and detail, and its admin (issue #3 item 2). */
+export const procedurePaths = {
+  list: (base: string, query?: { q?: string; field?: string; level?: string; page?: number }) =>
+    `${portalPaths.procedures(base)}${q({ q: query?.q, 'linh-vuc': query?.field, 'muc-do': query?.level, trang: query?.page })}`,
+  detail: (base: string, code: string) => `${portalPaths.procedures(base)}/${code}`,
+  admin: (base: string, page?: number) => `${base}/quan-tri/thu-tuc${q({ trang: page })}`,
+  adminImport: (base: string) => `${base}/quan-tri/thu-tuc/nhap`,
+  adminImportReport: (base: string, id: number) => `${base}/quan-tri/thu-tuc/nhap/${id}`,
+};

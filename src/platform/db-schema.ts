@@ -173,6 +173,55 @@ export interface UnitOfficeHoursTable {
   updatedBy: number | null;
 }
 
+export type OnlineLevelColumn = 'toan_trinh' | 'mot_phan' | 'truc_tiep';
+export type TimeLimitKindColumn = 'working_days' | 'same_day' | 'calendar_days' | 'working_hours';
+export type FeeKindColumn = 'fixed' | 'per_page' | 'exempt';
+
+/** One administrative procedure of a unit's catalogue, by national code (issue #3 item 2). */
+export interface ProcedureTable {
+  id: Generated<number>;
+  unitId: number;
+  code: string;
+  name: string;
+  searchText: string;
+  field: string;
+  onlineLevel: OnlineLevelColumn;
+  timeLimitKind: TimeLimitKindColumn;
+  timeLimitAmount: number;
+  after15: Flag;
+  feeKind: FeeKindColumn;
+  feeVnd: number | null;
+  feePerPageVnd: number | null;
+  feeCapVnd: number | null;
+  feeNote: string | null;
+  /** JSON array of { name, original: boolean | null, required: boolean }. */
+  documents: ColumnType<string, string | undefined, string>;
+  legalBasis: string | null;
+  resultType: string | null;
+  /** JSON array of { name, share } (percent of the time limit). */
+  steps: ColumnType<string, string | undefined, string>;
+  confidence: NoticeConfidenceColumn;
+  sourceNote: string | null;
+  published: Flag;
+  createdAt: InstantDefault;
+  updatedAt: InstantDefault;
+  updatedBy: number | null;
+}
+
+/** The report of one catalogue import. */
+export interface ProcedureImportTable {
+  id: Generated<number>;
+  unitId: number;
+  fileName: string | null;
+  rowCount: number;
+  createdCount: number;
+  updatedCount: number;
+  /** JSON array of { row, column, message }. */
+  rejected: ColumnType<string, string | undefined, string>;
+  createdAt: InstantDefault;
+  createdBy: number | null;
+}
+
 export interface DB {
   unit: UnitTable;
   account: AccountTable;
@@ -186,4 +235,6 @@ export interface DB {
   visitDay: VisitDayTable;
   calendarNotice: CalendarNoticeTable;
   unitOfficeHours: UnitOfficeHoursTable;
+  procedure: ProcedureTable;
+  procedureImport: ProcedureImportTable;
 }

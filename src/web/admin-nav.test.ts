@@ -25,8 +25,13 @@ describe('adminNav', () => {
       'Nhật ký',
       'Lịch nghỉ lễ',
       'Giờ làm việc',
+      'Thủ tục hành chính',
     ]);
     expect(nav.find((n) => n.current)?.href).toBe('/tan-hong/quan-tri/bai-viet');
+    expect(adminNav(actor({ 1: ['one_stop_officer'] }), 1, '', null).map((n) => n.label)).toEqual([
+      'Tổng quan',
+      'Thủ tục hành chính',
+    ]);
   });
 
   it('shows an editor the content areas only, an inspector the audit trail', () => {

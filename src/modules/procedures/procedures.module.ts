@@ -2,10 +2,15 @@ import type { AuditLog } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
+import { ProceduresService } from './procedures.service.js';
 
 export type ProceduresDeps = { db: Db; clock: Clock; audit: AuditLog; directory: UnitDirectory };
 
 /** The procedure catalogue's services, wired once. */
 export class ProceduresModule {
-  constructor(readonly deps: ProceduresDeps) {}
+  readonly service: ProceduresService;
+
+  constructor(readonly deps: ProceduresDeps) {
+    this.service = new ProceduresService(deps);
+  }
 }

@@ -1,5 +1,224 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { requireRole } from '../../http/auth.js';
+import { portalPaths, procedurePaths } from '../../http/paths.js';
+import { render } from '../../http/render.js';
+import { NotFoundError } from '../../platform/errors.js';
+import { ADMIN_AREAS } from '../../web/admin-nav.js';
+import { actorOf, renderAdmin, siteOf } from '../../web/admin-shell.js';
+import { formValues, type FieldErrors, type FormValues } from '../../web/components/form-errors.js';
+import { normaliseQuery, toPagination } from '../portal/public/portal.presenter.js';
+import { portalShellBuilder } from '../portal/public/portal-shell.js';
+import { CSV_COLUMNS } from './procedure-csv.js';
+import { onlineLevelLabels, procedureMessages } from './procedures.messages.js';
+import { ONLINE_LEVELS, type OnlineLevel } from './procedures.model.js';
+import { toDetailView } from './procedures.presenter.js';
+import { MAX_CSV_CHARS } from './procedures.service.js';
+import { ProcedureDetailPage, ProcedureListPage } from './views/ProcedurePublicPages.js';
+import {
+  ProcedureAdminListPage,
+  ProcedureImportPage,
+  ProcedureImportReportPage,
+} from './views/ProcedureAdminPages.js';
 
-/** The procedure catalogue's public pages and admin: filled in by the catalogue slice of issue #3. */
-export function procedureRoutes(_app: FastifyInstance, _deps: Deps): void {}
+const a = procedureMessages.admin;
+const im = procedureMessages.import;
+
+/** A query value given once as a string, trimmed; anything else → ''. */
+function one(query: unknown, key: string): string {
+  const v = (query as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** ?trang=N: absent → 1; not a whole number from 1 → undefined (404). */
+function pageOf(query: unknown): number | undefined {
+  const raw = (query as Record<string, unknown>).trang;
+  if (raw === undefined) {
+    return 1;
+  }
+  return typeof raw === 'string' && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : undefined;
+}
+
+const isLevel = (s: string): s is OnlineLevel => (ONLINE_LEVELS as readonly string[]).includes(s);
+
+/**
+ * The procedure catalogue: public list and detail inside the unit's portal (/thu-tuc-hanh-chinh), and the staff's
+ * list and CSV import (/quan-tri/thu-tuc; the unit's admin or one-stop officer).
+ */
+export function procedureRoutes(app: FastifyInstance, deps: Deps): void {
+  const service = deps.procedures.service;
+  const shellOf = portalShellBuilder(app, deps);
+
+  const publicPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    meta: { title: string; href: string; noIndex: boolean },
+    body: (shell: Awaited<ReturnType<typeof shellOf>>) => ReturnType<typeof ProcedureListPage>,
+  ) => {
+    const site = siteOf(req);
+    deps.portal.visitors.record(site.unit.id, req.ip, req.headers['user-agent']);
+    const shell = await shellOf(
+      req,
+      site,
+      { title: meta.title, path: meta.href, noIndex: meta.noIndex },
+      meta.href,
+    );
+    return render(reply.header('cache-control', 'no-cache'), body(shell));
+  };
+
+  app.get(portalPaths.procedures(''), async (req, reply) => {
+    const site = siteOf(req);
+    const base = site.basePath;
+    const q = normaliseQuery((req.query as Record<string, unknown>).q);
+    const field = one(req.query, 'linh-vuc');
+    const levelText = one(req.query, 'muc-do');
+    const page = pageOf(req.query);
+    const fields = await service.fields(site.unit.id);
+    const level = isLevel(levelText) ? levelText : undefined;
+    const fieldKnown = field === '' || fields.includes(field);
+    const result =
+      page === undefined || !fieldKnown
+        ? undefined
+        : await service.search(site.unit.id, { q, field: field || undefined, level, page });
+    if (!result || (levelText !== '' && !level)) {
+      throw new NotFoundError('procedure_page', procedureMessages.list.none);
+    }
+    const filters = { q, field, level: level ?? '' };
+    const current = page ?? 1;
+    const view = {
+      action: procedurePaths.list(base),
+      ...filters,
+      fieldOptions: fields.map((f) => ({ value: f, label: f })),
+      levelOptions: ONLINE_LEVELS.map((v) => ({ value: v, label: onlineLevelLabels[v] })),
+      total: result.total,
+      rows: result.rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        href: procedurePaths.detail(base, r.code),
+        field: r.field,
+        level: onlineLevelLabels[r.onlineLevel],
+      })),
+      pagination:
+        result.pages > 1
+          ? toPagination(current, result.pages, (n) => procedurePaths.list(base, { ...filters, page: n }))
+          : null,
+    };
+    const href = procedurePaths.list(base, { ...filters, page: current });
+    return publicPage(
+      req,
+      reply,
+      { title: procedureMessages.list.title, href, noIndex: href !== procedurePaths.list(base) },
+      (shell) => <ProcedureListPage shell={shell} view={view} />,
+    );
+  });
+
+  app.get(`${portalPaths.procedures('')}/:code`, async (req, reply) => {
+    const site = siteOf(req);
+    const { code } = req.params as { code: string };
+    const p = await service.byCode(site.unit.id, code);
+    const view = toDetailView(p, procedurePaths.list(site.basePath));
+    return publicPage(
+      req,
+      reply,
+      { title: p.name, href: procedurePaths.detail(site.basePath, p.code), noIndex: false },
+      (shell) => <ProcedureDetailPage shell={shell} view={view} />,
+    );
+  });
+
+  adminRoutes(app, deps);
+}
+
+function adminRoutes(app: FastifyInstance, deps: Deps): void {
+  const service = deps.procedures.service;
+  const guard = { preHandler: requireRole(deps.accounts, ADMIN_AREAS.procedures.roles) };
+
+  app.get(procedurePaths.admin(''), guard, async (req, reply) => {
+    const site = siteOf(req);
+    const base = site.basePath;
+    const page = pageOf(req.query);
+    const result =
+      page === undefined ? undefined : await service.search(site.unit.id, { q: '', page }, false);
+    if (!result || page === undefined) {
+      throw new NotFoundError('procedure_page', procedureMessages.list.none);
+    }
+    return renderAdmin(req, reply, deps, { title: a.title, area: 'procedures' }, () => (
+      <ProcedureAdminListPage
+        total={result.total}
+        rows={result.rows.map((r) => ({
+          code: r.code,
+          name: r.name,
+          field: r.field,
+          level: onlineLevelLabels[r.onlineLevel],
+          published: r.published === 1 ? a.yes : a.no,
+          publicHref: procedurePaths.detail(base, r.code),
+        }))}
+        importHref={procedurePaths.adminImport(base)}
+        publicHref={procedurePaths.list(base)}
+        pagination={
+          result.pages > 1 ? toPagination(page, result.pages, (n) => procedurePaths.admin(base, n)) : null
+        }
+      />
+    ));
+  });
+
+  const importForm = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: FormValues,
+    errors: FieldErrors,
+    status?: number,
+  ) => {
+    const base = siteOf(req).basePath;
+    return renderAdmin(req, reply, deps, { title: a.importTitle, area: 'procedures', status }, (shell) => (
+      <ProcedureImportPage
+        action={procedurePaths.adminImport(base)}
+        csrfToken={shell.csrfToken}
+        values={values}
+        errors={errors}
+        columns={CSV_COLUMNS.join(', ')}
+        backHref={procedurePaths.admin(base)}
+      />
+    ));
+  };
+
+  app.get(procedurePaths.adminImport(''), guard, async (req, reply) => importForm(req, reply, {}, {}));
+
+  app.post(procedurePaths.adminImport(''), guard, async (req, reply) => {
+    const site = siteOf(req);
+    const values = formValues(req.body);
+    const csv = values.csv ?? '';
+    const fileName = (values.fileName ?? '').trim().slice(0, 200);
+    if (csv.trim() === '') {
+      return importForm(req, reply, values, { csv: im.empty }, 422);
+    }
+    if (csv.length > MAX_CSV_CHARS) {
+      return importForm(req, reply, { fileName }, { csv: im.tooLarge }, 422);
+    }
+    const outcome = await service.importCsv(actorOf(req), site.unit.id, csv, fileName || null, req.ip);
+    if (!outcome.ok) {
+      return importForm(req, reply, values, { csv: outcome.message }, 422);
+    }
+    return reply.redirect(procedurePaths.adminImportReport(site.basePath, outcome.importId), 303);
+  });
+
+  app.get(`${procedurePaths.adminImport('')}/:id`, guard, async (req, reply) => {
+    const site = siteOf(req);
+    const raw = (req.params as { id: string }).id;
+    if (!/^[1-9]\d{0,9}$/.test(raw)) {
+      throw new NotFoundError('import_not_found', a.reportTitle);
+    }
+    const report = await service.importReport(site.unit.id, Number(raw));
+    return renderAdmin(req, reply, deps, { title: a.reportTitle, area: 'procedures' }, () => (
+      <ProcedureImportReportPage
+        summary={a.reportSummary(
+          report.rowCount,
+          report.createdCount,
+          report.updatedCount,
+          report.rejected.length,
+        )}
+        rejected={report.rejected}
+        backHref={procedurePaths.admin(site.basePath)}
+      />
+    ));
+  });
+}

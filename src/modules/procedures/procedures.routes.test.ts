@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { addStaff, addUnit, Browser } from '../../../test/staff.js';
+import { common } from '../../web/messages.js';
+import { CSV_COLUMNS } from './procedure-csv.js';
+import { procedureMessages } from './procedures.messages.js';
+import { sampleCsv } from './sample-csv.js';
+
+let t: TestApp;
+let unitId: number;
+const a = procedureMessages.admin;
+const im = procedureMessages.import;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  unitId = await addUnit(t, 'xa-thu', 'Xã Thử', true);
+  await addUnit(t, 'xa-khac', 'Xã Khác', false);
+  await addStaff(t, unitId, 'motcua', ['one_stop_officer']);
+  await addStaff(t, unitId, 'bientap', ['editor']);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const countProcedures = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('procedure')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('unitId', '=', unitId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('admin import (/quan-tri/thu-tuc)', () => {
+  it('sends a visitor to sign in and gives an editor the 403 page', async () => {
+    const anon = await new Browser(t).get('/quan-tri/thu-tuc');
+    expect(anon.statusCode).toBe(303);
+    expect(anon.headers.location).toContain('/quan-tri/dang-nhap');
+    const anonPost = await t.app.inject({ method: 'POST', url: '/quan-tri/thu-tuc/nhap', payload: {} });
+    expect(anonPost.statusCode).not.toBe(200);
+    const editor = new Browser(t);
+    await editor.signIn('', 'bientap');
+    expect((await editor.get('/quan-tri/thu-tuc')).statusCode).toBe(403);
+    expect((await editor.get('/quan-tri/thu-tuc/nhap')).statusCode).toBe(403);
+    const menu = await editor.get('/quan-tri');
+    expect(menu.body).not.toContain('href="/quan-tri/thu-tuc"');
+  });
+
+  it('answers 422 at the field for an empty paste and for a file refused as a whole, writing nothing', async () => {
+    const b = new Browser(t);
+    await b.signIn('', 'motcua');
+    const empty = await b.submit('/quan-tri/thu-tuc/nhap', { csv: '  ', fileName: 'danh-muc.csv' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain(im.empty);
+    expect(empty.body).toContain('value="danh-muc.csv"');
+    const broken = `${CSV_COLUMNS.join(',')}\n"1.001193,Đăng ký khai sinh\n`;
+    const refused = await b.submit('/quan-tri/thu-tuc/nhap', { csv: broken });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain(im.unclosedQuote(2));
+    expect(refused.body).toContain('&quot;1.001193,Đăng ký khai sinh\n</textarea>');
+    expect(await countProcedures()).toBe(0);
+  });
+
+  it('writes nothing when the import fails half-way (one transaction)', async () => {
+    const spy = vi.spyOn(t.deps.audit, 'append').mockRejectedValueOnce(new Error('disk full'));
+    try {
+      const actor = { id: 1, name: 'x', username: 'x', kind: 'staff' as const, roles: new Map() };
+      await expect(t.deps.procedures.service.importCsv(actor, unitId, sampleCsv(), null)).rejects.toThrow(
+        'disk full',
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await countProcedures()).toBe(0);
+    const imports = await t.deps.db.selectFrom('procedureImport').selectAll().execute();
+    expect(imports).toHaveLength(0);
+  });
+
+  it('imports the shared sample: 303 to a report naming the rejected row, and the list shows them', async () => {
+    const b = new Browser(t);
+    await b.signIn('', 'motcua');
+    const menu = await b.get('/quan-tri');
+    expect(menu.body).toContain('href="/quan-tri/thu-tuc"');
+    const ok = await b.submit('/quan-tri/thu-tuc/nhap', { csv: sampleCsv(), fileName: 'mau.csv' });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toMatch(/^\/quan-tri\/thu-tuc\/nhap\/\d+$/);
+    const report = await b.get(ok.headers.location as string);
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain(a.reportSummary(15, 14, 0, 1));
+    expect(report.body).toContain('<td>13</td><td>code</td><td>Thiếu mã thủ tục.</td>');
+    expect(await countProcedures()).toBe(14);
+
+    const again = await b.submit('/quan-tri/thu-tuc/nhap', { csv: sampleCsv() });
+    const second = await b.get(again.headers.location as string);
+    expect(second.body).toContain(a.reportSummary(15, 0, 14, 1));
+    expect(await countProcedures()).toBe(14);
+
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['action', 'actorName'])
+      .where('action', '=', 'procedure.import')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'procedure.import', actorName: 'Cán bộ motcua' },
+      { action: 'procedure.import', actorName: 'Cán bộ motcua' },
+    ]);
+
+    const list = await b.get('/quan-tri/thu-tuc');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Đăng ký khai sinh');
+    expect(list.body).toContain('Có 14 thủ tục.');
+    expect((await b.get('/quan-tri/thu-tuc?trang=2')).statusCode).toBe(404);
+    expect((await b.get('/quan-tri/thu-tuc/nhap/999999')).statusCode).toBe(404);
+    expect((await b.get('/quan-tri/thu-tuc/nhap/abc')).statusCode).toBe(404);
+  });
+});
+
+describe('public catalogue (/thu-tuc-hanh-chinh)', () => {
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const names = (html: string) =>
+    [...html.matchAll(/<a href="\/thu-tuc-hanh-chinh\/[\d.]+">([^<]+)<\/a>/g)].map((x) => x[1]);
+
+  it('lists the catalogue with the quick link in the portal, and finds "dang ky khai sinh" without diacritics', async () => {
+    const all = await get('/thu-tuc-hanh-chinh');
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('<h1>Thủ tục hành chính</h1>');
+    expect(all.body).toContain('Có 14 thủ tục.');
+    expect(all.body).toContain('<option value="toan_trinh">Toàn trình</option>');
+    expect(all.body).toContain('<option value="Chứng thực">Chứng thực</option>');
+    const home = await get('/');
+    expect(home.body).toContain('href="/thu-tuc-hanh-chinh"');
+
+    const found = await get('/thu-tuc-hanh-chinh?q=dang+ky+khai+sinh');
+    expect(names(found.body)).toEqual(['Đăng ký khai sinh', 'Đăng ký lại khai sinh']);
+    expect(names((await get('/thu-tuc-hanh-chinh?q=%C4%91%C4%83ng+k%C3%BD+l%E1%BA%A1i')).body)).toEqual([
+      'Đăng ký lại khai sinh',
+    ]);
+    expect(found.body).toContain('value="dang ky khai sinh"');
+    const byCode = await get('/thu-tuc-hanh-chinh?q=2.000815');
+    expect(names(byCode.body)).toEqual(['Chứng thực bản sao từ bản chính giấy tờ văn bản']);
+    const none = await get('/thu-tuc-hanh-chinh?q=50%25_x');
+    expect(none.statusCode).toBe(200);
+    expect(none.body).toContain(procedureMessages.list.none);
+  });
+
+  it('filters by field and level', async () => {
+    const cuTru = await get(`/thu-tuc-hanh-chinh?linh-vuc=${encodeURIComponent('Cư trú')}`);
+    expect(names(cuTru.body)).toEqual(['Đăng ký tạm trú', 'Đăng ký thường trú']);
+    const hoTichToanTrinh = await get(
+      `/thu-tuc-hanh-chinh?linh-vuc=${encodeURIComponent('Hộ tịch')}&muc-do=toan_trinh`,
+    );
+    expect(names(hoTichToanTrinh.body)).toEqual([
+      'Đăng ký khai tử',
+      'Đăng ký khai sinh',
+      'Cấp Giấy xác nhận tình trạng hôn nhân',
+    ]);
+    expect(hoTichToanTrinh.body).toContain('<option value="toan_trinh" selected>Toàn trình</option>');
+    const search = await get('/thu-tuc-hanh-chinh?q=ket+hon&muc-do=mot_phan');
+    expect(names(search.body)).toEqual(['Đăng ký kết hôn']);
+  });
+
+  it('answers 404 for an unknown field or level and a page out of range', async () => {
+    for (const url of [
+      '/thu-tuc-hanh-chinh?muc-do=muc_4',
+      '/thu-tuc-hanh-chinh?linh-vuc=Kh%C3%B4ng',
+      '/thu-tuc-hanh-chinh?trang=2',
+      '/thu-tuc-hanh-chinh?trang=0',
+      '/thu-tuc-hanh-chinh?trang=abc',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+    }
+  });
+
+  it('shows a procedure in Vietnamese: time limit, fee, documents, legal basis', async () => {
+    const ks = await get('/thu-tuc-hanh-chinh/1.001193');
+    expect(ks.statusCode).toBe(200);
+    expect(ks.body).toContain('<h1>Đăng ký khai sinh</h1>');
+    expect(ks.body).toContain('<dd>1.001193</dd>');
+    expect(ks.body).toContain('<dd>Toàn trình</dd>');
+    expect(ks.body).toContain('Trong ngày (nhận sau 15 giờ trả ngày làm việc tiếp theo)');
+    expect(ks.body).toContain('Miễn phí');
+    expect(ks.body).toContain('<li>Giấy chứng nhận kết hôn của cha mẹ (nếu có)</li>');
+    expect(ks.body).toContain('Luật Hộ tịch 2014 Điều 16');
+
+    const copy = await get('/thu-tuc-hanh-chinh/2.000815');
+    expect(copy.body).toContain('2.000 đồng/trang, tối đa 200.000 đồng');
+    expect(copy.body).toContain('<li>Bản chính (bản chính)</li>');
+    expect(copy.body).toContain('<li>Bản sao cần chứng thực (bản sao)</li>');
+
+    const xn = await get('/thu-tuc-hanh-chinh/1.004873');
+    expect(xn.body).toContain('03 ngày làm việc');
+    expect(xn.body).toContain('Theo quy định');
+    const cert = await get('/thu-tuc-hanh-chinh/2.000884');
+    expect(cert.body).toContain('10.000 đồng');
+  });
+
+  it('gives the portal 404 for an unknown code, a malformed code, and another unit', async () => {
+    for (const url of [
+      '/thu-tuc-hanh-chinh/9.999999',
+      '/thu-tuc-hanh-chinh/abc',
+      '/xa-khac/thu-tuc-hanh-chinh/1.001193',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).toContain(common.errors.notFoundTitle);
+    }
+  });
+});
