@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import type { Role } from '../modules/accounts/roles.js';
 import { searchTextOf } from '../modules/portal/search-text.js';
+import { seedCsv } from '../modules/procedures/sample-csv.js';
 import { assetPaths } from '../http/paths.js';
 import { planArticles, DEMO_CATEGORIES, type DemoMediaRef } from './demo-content.js';
 import type { DemoImageKey } from './demo-images.js';
@@ -293,6 +294,8 @@ export async function loadDemoData(deps: Deps): Promise<void> {
         },
       });
     });
+    // The sample procedure catalogue (domain.md §7), imported as an officer would.
+    await deps.procedures.service.importCsv(null, unitId, seedCsv(), 'commune-procedures-sample.csv');
   }
   await units.refreshDirectory();
 }

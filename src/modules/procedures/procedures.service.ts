@@ -131,9 +131,12 @@ export class ProceduresService {
     return procedureOf(row);
   }
 
-  /** Imports a catalogue CSV into the unit (see readProcedureCsv for what is refused, as a whole or by row). */
+  /**
+   * Imports a catalogue CSV into the unit (see readProcedureCsv for what is refused, as a whole or by row). The actor
+   * is null for the demo data.
+   */
   async importCsv(
-    actor: Actor,
+    actor: Actor | null,
     unitId: number,
     text: string,
     fileName: string | null,
@@ -156,10 +159,10 @@ export class ProceduresService {
       let updated = 0;
       for (const { input } of read.rows) {
         if (existing.has(input.code)) {
-          await this.repo.update(trx, unitId, writeOf(input), stamp, actor.id);
+          await this.repo.update(trx, unitId, writeOf(input), stamp, actor?.id ?? null);
           updated++;
         } else {
-          await this.repo.insert(trx, unitId, writeOf(input), stamp, actor.id);
+          await this.repo.insert(trx, unitId, writeOf(input), stamp, actor?.id ?? null);
           created++;
         }
       }
@@ -171,7 +174,7 @@ export class ProceduresService {
         updatedCount: updated,
         rejected: JSON.stringify(read.rejected),
         createdAt: stamp,
-        createdBy: actor.id,
+        createdBy: actor?.id ?? null,
       });
       await audit.append(trx, {
         at,
