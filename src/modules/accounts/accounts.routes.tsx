@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { requireRole, SESSION_COOKIE } from '../../http/auth.js';
 import { adminPaths, portalPaths } from '../../http/paths.js';
@@ -15,7 +15,7 @@ import {
 } from '../../web/components/form-errors.js';
 import { accountMessages } from './accounts.messages.js';
 import { SESSION_DAYS } from './accounts.service.js';
-import { toAuditRows, toStaffRows } from './accounts.presenter.js';
+import { toAuditRows, toStaffRows, type StaffRow } from './accounts.presenter.js';
 import {
   AccountIdParams,
   NewStaffForm,
@@ -119,22 +119,40 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   );
 }
 
-function userRoutes(app: FastifyInstance, deps: Deps): void {
-  const { accounts } = deps;
-  const guard = { preHandler: requireRole(accounts, ADMIN_AREAS.users.roles) };
+type Guard = { preHandler: preHandlerAsyncHookHandler };
 
-  const staffOf = async (req: FastifyRequest) => {
-    const site = siteOf(req);
-    return toStaffRows(await accounts.listStaff(site.unit.id), site.basePath);
-  };
+function userRoutes(app: FastifyInstance, deps: Deps): void {
+  const guard = { preHandler: requireRole(deps.accounts, ADMIN_AREAS.users.roles) };
 
   app.get(adminPaths.users(''), guard, async (req, reply) => {
-    const rows = await staffOf(req);
+    const rows = await staffOf(deps, req);
     return renderAdmin(req, reply, deps, { title: m.users.title, area: 'users' }, () => (
       <UsersPage rows={rows} newHref={adminPaths.userNew(siteOf(req).basePath)} />
     ));
   });
 
+  newUserRoutes(app, deps, guard);
+  userEditRoutes(app, deps, guard);
+}
+
+/** The staff of the request's unit, as listed on the users page. */
+async function staffOf(deps: Deps, req: FastifyRequest): Promise<StaffRow[]> {
+  const site = siteOf(req);
+  return toStaffRows(await deps.accounts.listStaff(site.unit.id), site.basePath);
+}
+
+/** The staff member named by the :id parameter, or a 404 when they are not staff of the request's unit. */
+async function findStaff(deps: Deps, req: FastifyRequest): Promise<StaffRow> {
+  const { id } = AccountIdParams.parse(req.params);
+  const staff = (await staffOf(deps, req)).find((s) => s.id === id);
+  if (!staff) {
+    throw new NotFoundError('account_not_found', accountMessages.errors.staffNotFound);
+  }
+  return staff;
+}
+
+/** GET and POST /quan-tri/nguoi-dung/moi: a new staff account with its roles in the unit. */
+function newUserRoutes(app: FastifyInstance, deps: Deps, guard: Guard): void {
   const newForm = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -167,7 +185,7 @@ function userRoutes(app: FastifyInstance, deps: Deps): void {
       return newForm(req, reply, values, roles, fieldErrors(form.error, m.fields), 422);
     }
     try {
-      await accounts.createStaff(
+      await deps.accounts.createStaff(
         actorOf(req),
         { ...form.data, email: form.data.email || null, unitId: site.unit.id },
         req.ip,
@@ -180,11 +198,14 @@ function userRoutes(app: FastifyInstance, deps: Deps): void {
     }
     return reply.redirect(adminPaths.users(site.basePath), 303);
   });
+}
 
+/** A staff member's roles in the unit (/quan-tri/nguoi-dung/:id) and disabling or enabling their account. */
+function userEditRoutes(app: FastifyInstance, deps: Deps, guard: Guard): void {
   const rolesForm = (
     req: FastifyRequest,
     reply: FastifyReply,
-    staff: Awaited<ReturnType<typeof staffOf>>[number],
+    staff: StaffRow,
     roles: string[],
     errors: FieldErrors,
     status?: number,
@@ -203,30 +224,21 @@ function userRoutes(app: FastifyInstance, deps: Deps): void {
     ));
   };
 
-  const findStaff = async (req: FastifyRequest) => {
-    const { id } = AccountIdParams.parse(req.params);
-    const staff = (await staffOf(req)).find((s) => s.id === id);
-    if (!staff) {
-      throw new NotFoundError('account_not_found', accountMessages.errors.staffNotFound);
-    }
-    return staff;
-  };
-
   app.get('/quan-tri/nguoi-dung/:id', guard, async (req, reply) => {
-    const staff = await findStaff(req);
+    const staff = await findStaff(deps, req);
     return rolesForm(req, reply, staff, staff.roles, {});
   });
 
   app.post('/quan-tri/nguoi-dung/:id', guard, async (req, reply) => {
     const site = siteOf(req);
-    const staff = await findStaff(req);
+    const staff = await findStaff(deps, req);
     const roles = formList(req.body, 'roles');
     const form = StaffRolesForm.safeParse({ roles });
     if (!form.success) {
       return rolesForm(req, reply, staff, roles, fieldErrors(form.error, m.fields), 422);
     }
     try {
-      await accounts.setRoles(actorOf(req), staff.id, site.unit.id, form.data.roles, req.ip);
+      await deps.accounts.setRoles(actorOf(req), staff.id, site.unit.id, form.data.roles, req.ip);
     } catch (err) {
       if (err instanceof ForbiddenError && err.code === 'cannot_demote_self') {
         return rolesForm(req, reply, staff, roles, { roles: err.message }, 422);
@@ -238,9 +250,9 @@ function userRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post('/quan-tri/nguoi-dung/:id/trang-thai', guard, async (req, reply) => {
     const site = siteOf(req);
-    const staff = await findStaff(req);
+    const staff = await findStaff(deps, req);
     const form = StaffStatusForm.parse(req.body);
-    const outcome = await accounts.setDisabled(
+    const outcome = await deps.accounts.setDisabled(
       actorOf(req),
       staff.id,
       site.unit.id,
