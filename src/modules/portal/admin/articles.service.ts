@@ -1,6 +1,6 @@
 import type { AuditLog } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
-import type { Db } from '../../../platform/db.js';
+import type { Db, Tx } from '../../../platform/db.js';
 import type { ArticleStatus } from '../../../platform/db-schema.js';
 import { FieldError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import type { Actor } from '../../accounts/actor.js';
@@ -24,6 +24,21 @@ type Deps = {
   audit: AuditLog;
   clock: Clock;
   pageCache: PageCache;
+};
+
+/** The stored columns of an article that a save writes. */
+type ArticleValues = {
+  categoryId: number;
+  slug: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  coverMediaId: number | null;
+  status: ArticleStatus;
+  featured: number;
+  publishedAt: string;
+  searchText: string;
+  updatedAt: string;
 };
 
 /** A cover image uploaded with the article form. */
@@ -85,89 +100,34 @@ export class ArticleAdminService {
     cover: CoverUpload | null,
     ip: string | null,
   ): Promise<number> {
-    const { db, articles, categories, media, audit, clock, pageCache } = this.deps;
+    const { db, articles, media, clock, pageCache } = this.deps;
     const bodyHtml = sanitizeBodyHtml(form.body);
     if (!hasContent(bodyHtml)) {
       throw new FieldError('body', 'body_required', f.body_required);
     }
-    const title = form.title.normalize('NFC');
-    const summary = form.summary.normalize('NFC');
+    const text = { title: form.title.normalize('NFC'), summary: form.summary.normalize('NFC'), bodyHtml };
     const now = clock.now();
     const storageKey = cover ? await media.storeBytes(cover.image) : null;
     try {
       const savedId = await saveWithSlug(form.slug, () =>
         db.transaction().execute(async (trx) => {
-          const before = id === null ? undefined : await articles.findById(trx, unitId, id);
-          if (id !== null && !before) {
-            throw new NotFoundError('article_not_found', adminMessages.notFound.article);
-          }
-          const ref: ArticleRef = {
-            unitId,
-            status: before?.status ?? form.status,
-            authorId: before?.authorId ?? actor.id,
-          };
-          this.assertCan(actor, before ? 'edit' : 'create', ref);
-          if (form.status === 'published' && !can(actor, 'publish', ref)) {
-            throw new FieldError('status', 'publish_forbidden', f.publish_forbidden);
-          }
-          if (!(await categories.findById(trx, unitId, form.categoryId))) {
-            throw new FieldError('categoryId', 'category_unknown', f.category_unknown);
-          }
-          let coverMediaId: number | null = form.coverMediaId ?? null;
-          if (cover && storageKey) {
-            coverMediaId = await media.recordInTransaction(
-              trx,
-              actor,
-              unitId,
-              cover.image,
-              storageKey,
-              cover,
-              ip,
-            );
-          } else if (coverMediaId !== null && !(await media.findInUnit(trx, unitId, coverMediaId))) {
-            throw new FieldError('coverMediaId', 'cover_unknown', f.cover_unknown);
-          }
-          const slug = await chooseSlug(form.slug, title, 'bai-viet', (s) =>
+          const before = await this.checkWrite(trx, actor, unitId, id, form);
+          const coverMediaId = await this.coverMediaIdOf(trx, actor, unitId, form, cover, storageKey, ip);
+          const slug = await chooseSlug(form.slug, text.title, 'bai-viet', (s) =>
             articles.slugTaken(trx, unitId, s, id ?? undefined),
           );
           const values = {
+            ...text,
             categoryId: form.categoryId,
             slug,
-            title,
-            summary,
-            bodyHtml,
             coverMediaId,
             status: form.status,
             featured: form.featured ? 1 : 0,
             publishedAt: form.publishedAt ?? now.toISOString(),
-            searchText: searchTextOf(title, summary, bodyHtml),
+            searchText: searchTextOf(text.title, text.summary, bodyHtml),
             updatedAt: now.toISOString(),
           };
-          let articleId: number;
-          if (before) {
-            articleId = before.id;
-            await articles.update(trx, unitId, before.id, values);
-          } else {
-            articleId = await articles.insert(trx, {
-              ...values,
-              unitId,
-              authorId: actor.id,
-              authorName: actor.name,
-              createdAt: now.toISOString(),
-            });
-          }
-          await audit.append(trx, {
-            at: now,
-            actor,
-            unitId,
-            action: before ? 'article.update' : 'article.create',
-            entity: 'article',
-            entityId: articleId,
-            before: before ? snapshot(before) : undefined,
-            after: snapshot(values),
-            ip,
-          });
-          return articleId;
+          return this.write(trx, actor, unitId, before, values, now, ip);
         }),
       );
       pageCache.invalidateUnit(unitId);
@@ -178,6 +138,96 @@ export class ArticleAdminService {
       }
       throw err;
     }
+  }
+
+  /**
+   * The stored article (undefined for a new one) once the write is allowed: the article is the unit's, the actor
+   * may create or edit it (and publish, when asked), and the category is the unit's.
+   */
+  private async checkWrite(
+    trx: Tx,
+    actor: Actor,
+    unitId: number,
+    id: number | null,
+    form: ArticleForm,
+  ): Promise<ArticleEditRow | undefined> {
+    const { articles, categories } = this.deps;
+    const before = id === null ? undefined : await articles.findById(trx, unitId, id);
+    if (id !== null && !before) {
+      throw new NotFoundError('article_not_found', adminMessages.notFound.article);
+    }
+    const ref: ArticleRef = {
+      unitId,
+      status: before?.status ?? form.status,
+      authorId: before?.authorId ?? actor.id,
+    };
+    this.assertCan(actor, before ? 'edit' : 'create', ref);
+    if (form.status === 'published' && !can(actor, 'publish', ref)) {
+      throw new FieldError('status', 'publish_forbidden', f.publish_forbidden);
+    }
+    if (!(await categories.findById(trx, unitId, form.categoryId))) {
+      throw new FieldError('categoryId', 'category_unknown', f.category_unknown);
+    }
+    return before;
+  }
+
+  /** The cover's media id: the uploaded image, recorded in the library, or the chosen one if it is the unit's. */
+  private async coverMediaIdOf(
+    trx: Tx,
+    actor: Actor,
+    unitId: number,
+    form: ArticleForm,
+    cover: CoverUpload | null,
+    storageKey: string | null,
+    ip: string | null,
+  ): Promise<number | null> {
+    const { media } = this.deps;
+    const chosen = form.coverMediaId ?? null;
+    if (cover && storageKey) {
+      return media.recordInTransaction(trx, actor, unitId, cover.image, storageKey, cover, ip);
+    }
+    if (chosen !== null && !(await media.findInUnit(trx, unitId, chosen))) {
+      throw new FieldError('coverMediaId', 'cover_unknown', f.cover_unknown);
+    }
+    return chosen;
+  }
+
+  /** Inserts or updates the article and writes its audit row; returns its id. */
+  private async write(
+    trx: Tx,
+    actor: Actor,
+    unitId: number,
+    before: ArticleEditRow | undefined,
+    values: ArticleValues,
+    now: Date,
+    ip: string | null,
+  ): Promise<number> {
+    const { articles, audit } = this.deps;
+    let articleId: number;
+    if (before) {
+      articleId = before.id;
+      await articles.update(trx, unitId, before.id, values);
+    } else {
+      articleId = await articles.insert(trx, {
+        ...values,
+        unitId,
+        authorId: actor.id,
+        authorName: actor.name,
+        createdAt: now.toISOString(),
+      });
+    }
+    await audit.append(trx, {
+      at: now,
+      actor,
+      unitId,
+      action: before ? 'article.update' : 'article.create',
+      entity: 'article',
+      entityId: articleId,
+      before: before ? snapshot(before) : undefined,
+      after: snapshot(values),
+      ip,
+    });
+    return articleId;
   }
 
   async remove(actor: Actor, unitId: number, id: number, ip: string | null): Promise<void> {
