@@ -94,3 +94,9 @@ export const procedurePaths = {
   adminImport: (base: string) => `${base}/quan-tri/thu-tuc/nhap`,
   adminImportReport: (base: string, id: number) => `${base}/quan-tri/thu-tuc/nhap/${id}`,
 };
+
+/** The procedure catalogue's admin forms (issue #3 item 2). */
+export const procedureAdminPaths = {
+  new: (base: string) => `${base}/quan-tri/thu-tuc/moi`,
+  edit: (base: string, code: string) => `${base}/quan-tri/thu-tuc/${code}`,
+};

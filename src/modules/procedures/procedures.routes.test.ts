@@ -209,3 +209,120 @@ describe('public catalogue (/thu-tuc-hanh-chinh)', () => {
     }
   });
 });
+
+describe('admin form (/quan-tri/thu-tuc/moi, /quan-tri/thu-tuc/<code>)', () => {
+  const fm = procedureMessages.form;
+  const valid = {
+    code: '2.001009',
+    name: 'Chứng thực việc sửa đổi hợp đồng',
+    field: 'Chứng thực',
+    onlineLevel: 'truc_tiep',
+    timeLimitKind: 'working_days',
+    timeLimitAmount: '2',
+    feeKind: 'fixed',
+    feeVnd: '30000',
+    documents: 'Bản chính hợp đồng\nGiấy tờ tùy thân\nVăn bản ủy quyền (nếu có)',
+    steps: 'Tiếp nhận | 10\nThẩm định và ký | 90',
+    legalBasis: 'Nghị định 23/2015/NĐ-CP',
+    confidence: 'unverified',
+    published: '1',
+  };
+
+  it('refuses an editor (403) and sends a visitor to sign in', async () => {
+    const anon = await new Browser(t).get('/quan-tri/thu-tuc/moi');
+    expect(anon.statusCode).toBe(303);
+    const editor = new Browser(t);
+    await editor.signIn('', 'bientap');
+    expect((await editor.get('/quan-tri/thu-tuc/moi')).statusCode).toBe(403);
+    expect((await editor.get('/quan-tri/thu-tuc/1.001193')).statusCode).toBe(403);
+  });
+
+  it('answers 422 with the message at each field and the input kept, then creates (303) and shows it', async () => {
+    const b = new Browser(t);
+    await b.signIn('', 'motcua');
+    const bad = await b.submit('/quan-tri/thu-tuc/moi', {
+      ...valid,
+      code: '2001009',
+      feeVnd: '2.000',
+      steps: 'Tiếp nhận 10',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain(im.codeFormat);
+    expect(bad.body).toContain(im.feeInvalid);
+    expect(bad.body).toContain(fm.stepFormat.replace(/"/g, '&quot;'));
+    expect(bad.body).toContain('value="2001009"');
+    expect(bad.body).toContain('value="Chứng thực việc sửa đổi hợp đồng"');
+    // Checks across fields, once each field is valid.
+    const cross = await b.submit('/quan-tri/thu-tuc/moi', {
+      ...valid,
+      timeLimitAmount: '0',
+      feeKind: 'per_page',
+    });
+    expect(cross.statusCode).toBe(422);
+    expect(cross.body).toContain(im.timeLimitZero);
+    expect(cross.body).toContain(fm.perPageRequired);
+
+    const taken = await b.submit('/quan-tri/thu-tuc/moi', { ...valid, code: '1.001193' });
+    expect(taken.statusCode).toBe(422);
+    expect(taken.body).toContain(fm.codeTaken);
+
+    const ok = await b.submit('/quan-tri/thu-tuc/moi', valid);
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/quan-tri/thu-tuc');
+    const page = await t.app.inject({ method: 'GET', url: '/thu-tuc-hanh-chinh/2.001009' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('02 ngày làm việc');
+    expect(page.body).toContain('30.000 đồng');
+    expect(page.body).toContain('<dd>Trực tiếp</dd>');
+    expect(page.body).toContain('<li>Bản chính hợp đồng (bản chính)</li>');
+    expect(page.body).toContain('<li>Thẩm định và ký: 90% thời gian</li>');
+  });
+
+  it('edits a procedure keeping its code, can unpublish it, and answers 404 for an unknown one', async () => {
+    const b = new Browser(t);
+    await b.signIn('', 'motcua');
+    const form = await b.get('/quan-tri/thu-tuc/2.000815');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="Chứng thực bản sao từ bản chính giấy tờ văn bản"');
+    expect(form.body).toContain('<option value="per_page" selected>');
+    const ok = await b.submit('/quan-tri/thu-tuc/2.000815', {
+      ...valid,
+      code: '9.999999',
+      name: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
+      timeLimitKind: 'same_day',
+      timeLimitAmount: '',
+      after15: '1',
+      feeKind: 'per_page',
+      feeVnd: '',
+      feePerPageVnd: '2000',
+      feeCapVnd: '200000',
+    });
+    expect(ok.statusCode).toBe(303);
+    const page = await t.app.inject({ method: 'GET', url: '/thu-tuc-hanh-chinh/2.000815' });
+    expect(page.body).toContain('<h1>Chứng thực bản sao từ bản chính giấy tờ, văn bản</h1>');
+    expect(page.body).toContain('Trong ngày (nhận sau 15 giờ trả ngày làm việc tiếp theo)');
+    expect(page.body).toContain('2.000 đồng/trang, tối đa 200.000 đồng');
+    expect((await t.app.inject({ method: 'GET', url: '/thu-tuc-hanh-chinh/9.999999' })).statusCode).toBe(404);
+
+    const { published: _published, ...hidden } = valid;
+    expect((await b.submit('/quan-tri/thu-tuc/2.001009', hidden)).statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: '/thu-tuc-hanh-chinh/2.001009' })).statusCode).toBe(404);
+    expect((await b.get('/quan-tri/thu-tuc/2.001009')).statusCode).toBe(200);
+
+    expect((await b.get('/quan-tri/thu-tuc/1.234567')).statusCode).toBe(404);
+    expect((await b.submit('/quan-tri/thu-tuc/moi', valid, '/quan-tri/thu-tuc/1.234567')).statusCode).toBe(
+      404,
+    );
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['action', 'entityId'])
+      .where('action', 'in', ['procedure.create', 'procedure.update'])
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'procedure.create', entityId: '2.001009' },
+      { action: 'procedure.update', entityId: '2.000815' },
+      { action: 'procedure.update', entityId: '2.001009' },
+    ]);
+  });
+});

@@ -1,21 +1,35 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { requireRole } from '../../http/auth.js';
-import { portalPaths, procedurePaths } from '../../http/paths.js';
+import { portalPaths, procedureAdminPaths, procedurePaths } from '../../http/paths.js';
 import { render } from '../../http/render.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { ADMIN_AREAS } from '../../web/admin-nav.js';
 import { actorOf, renderAdmin, siteOf } from '../../web/admin-shell.js';
-import { formValues, type FieldErrors, type FormValues } from '../../web/components/form-errors.js';
+import {
+  fieldErrors,
+  formValues,
+  type FieldErrors,
+  type FormValues,
+} from '../../web/components/form-errors.js';
 import { normaliseQuery, toPagination } from '../portal/public/portal.presenter.js';
 import { portalShellBuilder } from '../portal/public/portal-shell.js';
 import { CSV_COLUMNS } from './procedure-csv.js';
-import { onlineLevelLabels, procedureMessages } from './procedures.messages.js';
-import { ONLINE_LEVELS, type OnlineLevel } from './procedures.model.js';
+import { confidenceLabels, onlineLevelLabels, procedureMessages } from './procedures.messages.js';
+import {
+  CONFIDENCES,
+  FEE_KINDS,
+  isProcedureCode,
+  ONLINE_LEVELS,
+  TIME_LIMIT_KINDS,
+  type OnlineLevel,
+} from './procedures.model.js';
+import { formValuesOf, PROCEDURE_FORM_MESSAGES, ProcedureForm } from './procedures.schemas.js';
 import { toDetailView } from './procedures.presenter.js';
 import { MAX_CSV_CHARS } from './procedures.service.js';
 import { ProcedureDetailPage, ProcedureListPage } from './views/ProcedurePublicPages.js';
 import {
+  ProcedureFormPage,
   ProcedureAdminListPage,
   ProcedureImportPage,
   ProcedureImportReportPage,
@@ -150,9 +164,10 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
           field: r.field,
           level: onlineLevelLabels[r.onlineLevel],
           published: r.published === 1 ? a.yes : a.no,
-          publicHref: procedurePaths.detail(base, r.code),
+          editHref: procedureAdminPaths.edit(base, r.code),
         }))}
         importHref={procedurePaths.adminImport(base)}
+        newHref={procedureAdminPaths.new(base)}
         publicHref={procedurePaths.list(base)}
         pagination={
           result.pages > 1 ? toPagination(page, result.pages, (n) => procedurePaths.admin(base, n)) : null
@@ -221,4 +236,84 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
       />
     ));
   });
+
+  const fm = procedureMessages.form;
+  const options = {
+    onlineLevel: ONLINE_LEVELS.map((v) => ({ value: v, label: onlineLevelLabels[v] })),
+    timeLimitKind: TIME_LIMIT_KINDS.map((v) => ({ value: v, label: fm.timeLimitKinds[v] })),
+    feeKind: FEE_KINDS.map((v) => ({ value: v, label: fm.feeKinds[v] })),
+    confidence: CONFIDENCES.map((v) => ({ value: v, label: confidenceLabels[v] })),
+  };
+
+  const formPage = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    code: string | null,
+    values: FormValues,
+    errors: FieldErrors,
+    status?: number,
+  ) => {
+    const base = siteOf(req).basePath;
+    const heading = code === null ? fm.newTitle : fm.editTitle;
+    return renderAdmin(req, reply, deps, { title: heading, area: 'procedures', status }, (shell) => (
+      <ProcedureFormPage
+        heading={heading}
+        action={code === null ? procedureAdminPaths.new(base) : procedureAdminPaths.edit(base, code)}
+        csrfToken={shell.csrfToken}
+        values={code === null ? values : { ...values, code }}
+        errors={errors}
+        codeFixed={code !== null}
+        backHref={procedurePaths.admin(base)}
+        options={options}
+      />
+    ));
+  };
+
+  const save = async (req: FastifyRequest, reply: FastifyReply, code: string | null) => {
+    const site = siteOf(req);
+    const values = formValues(req.body);
+    const form = ProcedureForm.safeParse(code === null ? values : { ...values, code });
+    if (!form.success) {
+      return formPage(req, reply, code, values, fieldErrors(form.error, PROCEDURE_FORM_MESSAGES), 422);
+    }
+    const result = await service.save(actorOf(req), site.unit.id, code, form.data, req.ip);
+    if (!result.ok) {
+      return formPage(req, reply, code, values, result.errors, 422);
+    }
+    return reply.redirect(procedurePaths.admin(site.basePath), 303);
+  };
+
+  const codeParam = (req: FastifyRequest): string => {
+    const { code } = req.params as { code: string };
+    if (!isProcedureCode(code)) {
+      throw new NotFoundError('procedure_not_found', a.title);
+    }
+    return code;
+  };
+
+  app.get(procedureAdminPaths.new(''), guard, async (req, reply) =>
+    formPage(
+      req,
+      reply,
+      null,
+      {
+        onlineLevel: 'mot_phan',
+        timeLimitKind: 'working_days',
+        feeKind: 'fixed',
+        confidence: 'unverified',
+        published: '1',
+      },
+      {},
+    ),
+  );
+  app.post(procedureAdminPaths.new(''), guard, async (req, reply) => save(req, reply, null));
+
+  app.get(`${procedurePaths.admin('')}/:code`, guard, async (req, reply) => {
+    const code = codeParam(req);
+    const p = await service.byCode(siteOf(req).unit.id, code, false);
+    return formPage(req, reply, code, formValuesOf(p), {});
+  });
+  app.post(`${procedurePaths.admin('')}/:code`, guard, async (req, reply) =>
+    save(req, reply, codeParam(req)),
+  );
 }

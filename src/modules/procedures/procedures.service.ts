@@ -3,6 +3,7 @@ import { fold } from '../../platform/fold.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { searchTextOf } from '../portal/search-text.js';
 import { readProcedureCsv, type RejectedRow } from './procedure-csv.js';
+import { procedureMessages } from './procedures.messages.js';
 import type { ProceduresDeps } from './procedures.module.js';
 import {
   isProcedureCode,
@@ -194,6 +195,49 @@ export class ProceduresService {
         ip,
       });
       return { ok: true as const, importId, created, updated, rejected: read.rejected };
+    });
+  }
+
+  /**
+   * Creates a procedure (code === null) or updates the one with `code` (its code does not change). A code already in
+   * the unit's catalogue is reported at the field.
+   */
+  async save(
+    actor: Actor,
+    unitId: number,
+    code: string | null,
+    input: ProcedureInput,
+    ip: string | null = null,
+  ): Promise<{ ok: true; code: string } | { ok: false; errors: Record<string, string> }> {
+    const { db, audit, clock } = this.deps;
+    return db.transaction().execute(async (trx) => {
+      const at = clock.now();
+      const target = code ?? input.code;
+      const before = await this.repo.byCode(trx, unitId, target);
+      if (code !== null && !before) {
+        throw new NotFoundError('procedure_not_found', 'Không tìm thấy thủ tục.');
+      }
+      if (code === null && before) {
+        return { ok: false as const, errors: { code: procedureMessages.form.codeTaken } };
+      }
+      const write = writeOf({ ...input, code: target });
+      if (before) {
+        await this.repo.update(trx, unitId, write, at.toISOString(), actor.id);
+      } else {
+        await this.repo.insert(trx, unitId, write, at.toISOString(), actor.id);
+      }
+      await audit.append(trx, {
+        at,
+        actor,
+        unitId,
+        action: before ? 'procedure.update' : 'procedure.create',
+        entity: 'procedure',
+        entityId: target,
+        ...(before ? { before: procedureOf(before) } : {}),
+        after: { ...input, code: target },
+        ip,
+      });
+      return { ok: true as const, code: target };
     });
   }
 

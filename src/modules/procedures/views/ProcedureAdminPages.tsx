@@ -1,16 +1,26 @@
 import { Pagination, type PaginationLinks } from '../../../web/components/Pagination.js';
 import { TableWrap } from '../../../web/components/TableWrap.js';
 import type { FieldErrors, FormValues } from '../../../web/components/form-errors.js';
-import { CsrfField, ErrorSummary, FormActions, TextArea, TextField } from '../../../web/components/forms.js';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  FormActions,
+  Select,
+  TextArea,
+  TextField,
+  type SelectOption,
+} from '../../../web/components/forms.js';
 import { procedureMessages } from '../procedures.messages.js';
 
 const a = procedureMessages.admin;
 const l = procedureMessages.list;
 
 export type AdminListView = {
-  rows: { code: string; name: string; field: string; level: string; published: string; publicHref: string }[];
+  rows: { code: string; name: string; field: string; level: string; published: string; editHref: string }[];
   total: number;
   importHref: string;
+  newHref: string;
   publicHref: string;
   pagination: PaginationLinks | null;
 };
@@ -20,6 +30,9 @@ export function ProcedureAdminListPage(v: AdminListView) {
     <>
       <div class="page-head">
         <h1>{a.title}</h1>
+        <a class="button" href={v.newHref}>
+          {procedureMessages.form.add}
+        </a>
         <a class="button" href={v.importHref}>
           {a.import}
         </a>
@@ -49,7 +62,7 @@ export function ProcedureAdminListPage(v: AdminListView) {
                   <tr key={r.code}>
                     <td>{r.code}</td>
                     <td>
-                      <a href={r.publicHref}>{r.name}</a>
+                      <a href={r.editHref}>{r.name}</a>
                     </td>
                     <td>{r.field}</td>
                     <td>{r.level}</td>
@@ -142,5 +155,130 @@ export function ProcedureImportReportPage(v: {
         <a href={v.backHref}>{a.back}</a>
       </p>
     </>
+  );
+}
+
+const fm = procedureMessages.form;
+
+export type ProcedureFormView = {
+  heading: string;
+  action: string;
+  csrfToken: string;
+  values: FormValues;
+  errors: FieldErrors;
+  /** On edit the code is fixed: shown, not sent. */
+  codeFixed: boolean;
+  backHref: string;
+  options: {
+    onlineLevel: SelectOption[];
+    timeLimitKind: SelectOption[];
+    feeKind: SelectOption[];
+    confidence: SelectOption[];
+  };
+};
+
+/** Create or edit one procedure: identity, time limit, fee, documents, steps, legal basis, publication. */
+export function ProcedureFormPage(v: ProcedureFormView) {
+  const { values: val, errors: err } = v;
+  return (
+    <div class="narrow">
+      <h1>{v.heading}</h1>
+      <ErrorSummary errors={err} />
+      <form method="post" action={v.action} novalidate>
+        <CsrfField token={v.csrfToken} />
+        {v.codeFixed ? (
+          <p>
+            {fm.code}: <strong>{val.code}</strong>
+          </p>
+        ) : (
+          <TextField name="code" label={fm.code} hint={fm.codeHint} value={val.code} error={err.code} />
+        )}
+        <TextField name="name" label={fm.name} value={val.name} error={err.name} />
+        <TextField name="field" label={fm.field} value={val.field} error={err.field} />
+        <Select
+          name="onlineLevel"
+          label={fm.onlineLevel}
+          value={val.onlineLevel}
+          error={err.onlineLevel}
+          options={v.options.onlineLevel}
+        />
+        <Select
+          name="timeLimitKind"
+          label={fm.timeLimitKind}
+          value={val.timeLimitKind}
+          error={err.timeLimitKind}
+          options={v.options.timeLimitKind}
+        />
+        <TextField
+          name="timeLimitAmount"
+          label={fm.timeLimitAmount}
+          hint={fm.timeLimitHint}
+          value={val.timeLimitAmount}
+          error={err.timeLimitAmount}
+          inputMode="numeric"
+        />
+        <Checkbox name="after15" label={fm.after15} checked={val.after15 !== undefined} />
+        <Select
+          name="feeKind"
+          label={fm.feeKind}
+          value={val.feeKind}
+          error={err.feeKind}
+          options={v.options.feeKind}
+        />
+        <TextField
+          name="feeVnd"
+          label={fm.feeVnd}
+          hint={fm.feeVndHint}
+          value={val.feeVnd}
+          error={err.feeVnd}
+          inputMode="numeric"
+        />
+        <TextField
+          name="feePerPageVnd"
+          label={fm.feePerPageVnd}
+          value={val.feePerPageVnd}
+          error={err.feePerPageVnd}
+          inputMode="numeric"
+        />
+        <TextField
+          name="feeCapVnd"
+          label={fm.feeCapVnd}
+          value={val.feeCapVnd}
+          error={err.feeCapVnd}
+          inputMode="numeric"
+        />
+        <TextField name="feeNote" label={fm.feeNote} value={val.feeNote} error={err.feeNote} />
+        <TextArea
+          name="documents"
+          label={fm.documents}
+          hint={fm.documentsHint}
+          value={val.documents}
+          error={err.documents}
+          rows={6}
+        />
+        <TextArea name="steps" label={fm.steps} hint={fm.stepsHint} value={val.steps} error={err.steps} />
+        <TextArea
+          name="legalBasis"
+          label={fm.legalBasis}
+          value={val.legalBasis}
+          error={err.legalBasis}
+          rows={3}
+        />
+        <TextField name="resultType" label={fm.resultType} value={val.resultType} error={err.resultType} />
+        <Select
+          name="confidence"
+          label={fm.confidence}
+          value={val.confidence}
+          error={err.confidence}
+          options={v.options.confidence}
+        />
+        <TextField name="sourceNote" label={fm.sourceNote} value={val.sourceNote} error={err.sourceNote} />
+        <Checkbox name="published" label={fm.published} checked={val.published !== undefined} />
+        <FormActions>
+          <button type="submit">{fm.save}</button>
+          <a href={v.backHref}>{fm.cancel}</a>
+        </FormActions>
+      </form>
+    </div>
   );
 }
