@@ -16,6 +16,7 @@ import {
 import { adminMessages } from './admin.messages.js';
 import { IdParams } from './admin.schemas.js';
 import { ConfirmDeletePage } from './views/ConfirmDeletePage.js';
+import type { RecordFormView } from './views/record-form-view.js';
 
 /** Where a record of the admin lives: its list, new form, edit form and delete confirmation. */
 export type RecordPaths = {
@@ -46,18 +47,6 @@ export async function saveOrShowErrors(
   return reply.redirect(doneHref, 303);
 }
 
-/** What the new/edit form of a record needs to render: the view takes these props. */
-export type RecordFormProps = {
-  heading: string;
-  action: string;
-  csrfToken: string;
-  uploadUrl: string;
-  values: FormValues;
-  errors: FieldErrors;
-  backHref: string;
-  deleteHref: string | null;
-};
-
 export type RecordFormSpec<T> = {
   area: AdminArea;
   /** The route of the edit form, e.g. '/quan-tri/chuyen-muc/:id'. */
@@ -71,7 +60,7 @@ export type RecordFormSpec<T> = {
   /** The stored record's form values; a NotFoundError for an id of another unit. */
   load: (unitId: number, id: number) => Promise<FormValues>;
   save: (actor: Actor, unitId: number, id: number | null, data: T, ip: string) => Promise<unknown>;
-  Form: (props: RecordFormProps) => JSX.Element;
+  Form: (props: RecordFormView) => JSX.Element;
 };
 
 /**

@@ -9,25 +9,17 @@ import {
   TextField,
   type SelectOption,
 } from '../../../../web/components/forms.js';
-import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
+import type { RecordFormView } from './record-form-view.js';
 import { publishedAtInputValue, type MediaView } from '../admin.presenter.js';
 
 const m = adminMessages.articles;
 
-export type ArticleFormView = {
-  heading: string;
-  action: string;
-  csrfToken: string;
-  uploadUrl: string;
-  values: FormValues;
-  errors: FieldErrors;
+export type ArticleFormView = RecordFormView & {
   categories: SelectOption[];
   media: MediaView[];
   cover: MediaView | null;
-  deleteHref: string | null;
   publicHref: string | null;
-  backHref: string;
   newCategoryHref: string | null;
 };
 

@@ -6,8 +6,8 @@ import {
   TextArea,
   TextField,
 } from '../../../../web/components/forms.js';
-import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
+import type { RecordFormView } from './record-form-view.js';
 import { DataTable } from '../../../../web/components/DataTable.js';
 import { PageHead } from '../../../../web/components/PageHead.js';
 import { common } from '../../../../web/messages.js';
@@ -50,15 +50,7 @@ export function CategoryListPage({ rows, newHref }: { rows: CategoryRowView[]; n
   );
 }
 
-export type CategoryFormView = {
-  heading: string;
-  action: string;
-  csrfToken: string;
-  values: FormValues;
-  errors: FieldErrors;
-  backHref: string;
-  deleteHref: string | null;
-};
+export type CategoryFormView = Omit<RecordFormView, 'uploadUrl'>;
 
 export function CategoryFormPage(v: CategoryFormView) {
   const val = v.values;

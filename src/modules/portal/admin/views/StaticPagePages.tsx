@@ -6,8 +6,8 @@ import {
   TextArea,
   TextField,
 } from '../../../../web/components/forms.js';
-import type { FieldErrors, FormValues } from '../../../../web/components/form-errors.js';
 import { adminMessages } from '../admin.messages.js';
+import type { RecordFormView } from './record-form-view.js';
 import { DataTable } from '../../../../web/components/DataTable.js';
 import { PageHead } from '../../../../web/components/PageHead.js';
 import { common } from '../../../../web/messages.js';
@@ -49,16 +49,7 @@ export function PageListPage({ rows, newHref }: { rows: PageRowView[]; newHref: 
   );
 }
 
-export type PageFormView = {
-  heading: string;
-  action: string;
-  csrfToken: string;
-  uploadUrl: string;
-  values: FormValues;
-  errors: FieldErrors;
-  backHref: string;
-  deleteHref: string | null;
-};
+export type PageFormView = RecordFormView;
 
 export function PageFormPage(v: PageFormView) {
   const val = v.values;
