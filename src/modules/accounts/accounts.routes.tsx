@@ -35,6 +35,23 @@ const m = accountMessages;
 
 /** Staff sign-in and sign-out, the users and roles pages and the audit trail of a unit's admin. */
 export function accountRoutes(app: FastifyInstance, deps: Deps): void {
+  signInRoutes(app, deps);
+  userRoutes(app, deps);
+
+  app.get(
+    adminPaths.audit(''),
+    { preHandler: requireRole(deps.accounts, ADMIN_AREAS.audit.roles) },
+    async (req, reply) => {
+      const rows = await deps.audit.listForUnit(deps.db, siteOf(req).unit.id, 200);
+      return renderAdmin(req, reply, deps, { title: m.audit.title, area: 'audit' }, () => (
+        <AuditPage rows={toAuditRows(rows)} />
+      ));
+    },
+  );
+}
+
+/** GET and POST /quan-tri/dang-nhap (then back to where the user was going) and POST /quan-tri/dang-xuat. */
+function signInRoutes(app: FastifyInstance, deps: Deps): void {
   const { accounts, csrf, config } = deps;
   const secureCookie = config.http.publicUrl?.startsWith('https://') ?? false;
 
@@ -104,19 +121,6 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect(adminPaths.signIn(site.basePath), 303);
   });
-
-  userRoutes(app, deps);
-
-  app.get(
-    adminPaths.audit(''),
-    { preHandler: requireRole(accounts, ADMIN_AREAS.audit.roles) },
-    async (req, reply) => {
-      const rows = await deps.audit.listForUnit(deps.db, siteOf(req).unit.id, 200);
-      return renderAdmin(req, reply, deps, { title: m.audit.title, area: 'audit' }, () => (
-        <AuditPage rows={toAuditRows(rows)} />
-      ));
-    },
-  );
 }
 
 type Guard = { preHandler: preHandlerAsyncHookHandler };
