@@ -5,7 +5,7 @@ import type { Csrf } from './csrf.js';
 import { refuseCsrf } from './csrf-refusal.js';
 import { HttpError } from './http-error.js';
 import { httpMessages as m } from './http.messages.js';
-import { adminPaths } from './paths.js';
+import { adminPaths, procedurePaths } from './paths.js';
 
 /**
  * A file field of a multipart form, as the route sees it in `req.body`. `truncated`: the file was larger than
@@ -26,6 +26,7 @@ export const UPLOAD_ROUTES: ReadonlyArray<{ url: string; fileFields: readonly st
   { url: adminPaths.media(''), fileFields: ['file'] },
   { url: adminPaths.mediaUpload(''), fileFields: ['file'] },
   { url: adminPaths.settingsLogo(''), fileFields: ['logo'] },
+  { url: procedurePaths.adminImport(''), fileFields: ['file'] },
 ];
 
 /** Text fields a form may send; the article form has about fifteen. */

@@ -38,8 +38,14 @@ describe('admin import (/quan-tri/thu-tuc)', () => {
     const anon = await new Browser(t).get('/quan-tri/thu-tuc');
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toContain('/quan-tri/dang-nhap');
-    const anonPost = await t.app.inject({ method: 'POST', url: '/quan-tri/thu-tuc/nhap', payload: {} });
-    expect(anonPost.statusCode).not.toBe(200);
+    const anonPost = await t.app.inject({
+      method: 'POST',
+      url: '/quan-tri/thu-tuc/nhap',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--\r\n',
+    });
+    expect(anonPost.statusCode).toBe(303);
+    expect(anonPost.headers.location).toContain('/quan-tri/dang-nhap');
     const editor = new Browser(t);
     await editor.signIn('', 'bientap');
     expect((await editor.get('/quan-tri/thu-tuc')).statusCode).toBe(403);
@@ -83,7 +89,26 @@ describe('admin import (/quan-tri/thu-tuc)', () => {
     await b.signIn('', 'motcua');
     const menu = await b.get('/quan-tri');
     expect(menu.body).toContain('href="/quan-tri/thu-tuc"');
-    const ok = await b.submit('/quan-tri/thu-tuc/nhap', { csv: sampleCsv(), fileName: 'mau.csv' });
+    const xlsx = await b.submitMultipart('/quan-tri/thu-tuc/nhap', { csv: '' }, [
+      {
+        field: 'file',
+        filename: 'mau.xlsx',
+        contentType: 'application/octet-stream',
+        data: Buffer.from('PK\x03\x04rest'),
+      },
+    ]);
+    expect(xlsx.statusCode).toBe(422);
+    expect(xlsx.body).toContain(im.xlsx);
+    expect(await countProcedures()).toBe(0);
+
+    const ok = await b.submitMultipart('/quan-tri/thu-tuc/nhap', { csv: '' }, [
+      {
+        field: 'file',
+        filename: 'mau.csv',
+        contentType: 'text/csv',
+        data: Buffer.from(`\uFEFF${sampleCsv()}`),
+      },
+    ]);
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toMatch(/^\/quan-tri\/thu-tuc\/nhap\/\d+$/);
     const report = await b.get(ok.headers.location as string);

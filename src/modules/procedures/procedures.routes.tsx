@@ -14,6 +14,8 @@ import {
 } from '../../web/components/form-errors.js';
 import { normaliseQuery, toPagination } from '../portal/public/portal.presenter.js';
 import { portalShellBuilder } from '../portal/public/portal-shell.js';
+import type { UploadedFile } from '../../http/uploads.js';
+import { csvTextOf } from './csv-file.js';
 import { CSV_COLUMNS } from './procedure-csv.js';
 import { confidenceLabels, onlineLevelLabels, procedureMessages } from './procedures.messages.js';
 import {
@@ -201,17 +203,38 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(procedurePaths.adminImport(''), guard, async (req, reply) => {
     const site = siteOf(req);
     const values = formValues(req.body);
-    const csv = values.csv ?? '';
-    const fileName = (values.fileName ?? '').trim().slice(0, 200);
-    if (csv.trim() === '') {
-      return importForm(req, reply, values, { csv: im.empty }, 422);
+    const file = (req.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
+    const pasted = values.csv ?? '';
+    let csv = pasted;
+    let fileName = (values.fileName ?? '').trim();
+    if (file && file.data.length > 0) {
+      const read = csvTextOf(file);
+      if (!read.ok) {
+        return importForm(req, reply, values, { file: read.message }, 422);
+      }
+      csv = read.text;
+      fileName ||= file.filename;
+    } else if (pasted.trim() === '') {
+      return importForm(req, reply, values, { file: im.empty }, 422);
     }
     if (csv.length > MAX_CSV_CHARS) {
-      return importForm(req, reply, { fileName }, { csv: im.tooLarge }, 422);
+      return importForm(req, reply, { fileName }, { file: im.tooLarge }, 422);
     }
-    const outcome = await service.importCsv(actorOf(req), site.unit.id, csv, fileName || null, req.ip);
+    const outcome = await service.importCsv(
+      actorOf(req),
+      site.unit.id,
+      csv,
+      fileName.slice(0, 200) || null,
+      req.ip,
+    );
     if (!outcome.ok) {
-      return importForm(req, reply, values, { csv: outcome.message }, 422);
+      return importForm(
+        req,
+        reply,
+        values,
+        { [file && file.data.length > 0 ? 'file' : 'csv']: outcome.message },
+        422,
+      );
     }
     return reply.redirect(procedurePaths.adminImportReport(site.basePath, outcome.importId), 303);
   });

@@ -1,9 +1,11 @@
+import { withCsrfToken } from '../../../http/paths.js';
 import { Pagination, type PaginationLinks } from '../../../web/components/Pagination.js';
 import { TableWrap } from '../../../web/components/TableWrap.js';
 import type { FieldErrors, FormValues } from '../../../web/components/form-errors.js';
 import {
   Checkbox,
   CsrfField,
+  FileField,
   ErrorSummary,
   FormActions,
   Select,
@@ -92,21 +94,26 @@ export function ProcedureImportPage(v: {
       <h1>{a.importTitle}</h1>
       <ErrorSummary errors={v.errors} />
       <p>{a.importLead}</p>
-      <form method="post" action={v.action} novalidate>
+      <form
+        method="post"
+        action={withCsrfToken(v.action, v.csrfToken)}
+        enctype="multipart/form-data"
+        novalidate
+      >
         <CsrfField token={v.csrfToken} />
+        <FileField
+          name="file"
+          label={a.fileLabel}
+          error={v.errors.file}
+          hint={a.columnsHint(v.columns)}
+          accept=".csv,text/csv"
+        />
+        <TextArea name="csv" label={a.csvLabel} value={v.values.csv} error={v.errors.csv} rows={12} />
         <TextField
           name="fileName"
           label={a.fileNameLabel}
           value={v.values.fileName}
           error={v.errors.fileName}
-        />
-        <TextArea
-          name="csv"
-          label={a.csvLabel}
-          value={v.values.csv}
-          error={v.errors.csv}
-          hint={a.columnsHint(v.columns)}
-          rows={16}
         />
         <FormActions>
           <button type="submit">{a.submit}</button>
