@@ -13,7 +13,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 20_000,
+    testTimeout: 60_000, // browser journeys on a busy two-core machine
     hookTimeout: 60_000,
     env: { TZ: 'America/New_York' },
   },

@@ -128,7 +128,7 @@ export async function watchedPage(context: BrowserContext, name: string): Promis
 }
 
 /** For expect.poll on things the browser does in its own time (uploads, renders): generous on a busy machine. */
-export const SLOW = { timeout: 10_000 } as const;
+export const SLOW = { timeout: 20_000 } as const;
 
 /** Every <img> in `selector` has loaded real pixels (a broken or blocked image has naturalWidth 0). */
 export async function expectImagesLoaded(page: Page, selector: string): Promise<void> {
