@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import type { Deps } from '../../deps.js';
 import { calendarPaths } from '../../http/paths.js';
 import { render } from '../../http/render.js';
+import { siteOf } from '../../http/site.js';
 import { FieldError, NotFoundError } from '../../platform/errors.js';
 import { portalShellBuilder } from '../portal/public/portal-shell.js';
 import type { Site } from '../units/unit-directory.js';
@@ -25,13 +26,6 @@ const m = calendarMessages;
 export function calendarPublicRoutes(app: FastifyInstance, deps: Deps): void {
   const service = deps.calendar.service;
   const shellOf = portalShellBuilder(app, deps);
-
-  const siteOf = (req: FastifyRequest): Site => {
-    if (!req.site) {
-      throw new NotFoundError('no_unit', m.api.noUnit);
-    }
-    return req.site;
-  };
 
   const countView = (req: FastifyRequest, site: Site) =>
     deps.portal.visitors.record(site.unit.id, req.ip, req.headers['user-agent']);

@@ -1,3 +1,4 @@
+import { common } from '../../../web/messages.js';
 import { TableWrap } from '../../../web/components/TableWrap.js';
 import type { FieldErrors, FormValues } from '../../../web/components/form-errors.js';
 import {
@@ -113,7 +114,7 @@ function DateInput({
       )}
       {error && (
         <p id={`${name}-error`} class="field-error">
-          <span class="visually-hidden">Lỗi: </span>
+          <span class="visually-hidden">{common.errorPrefix}</span>
           {error}
         </p>
       )}

@@ -1,3 +1,4 @@
+import { common } from '../../../web/messages.js';
 import type { ComponentChildren } from 'preact';
 import { ErrorSummary } from '../../../web/components/forms.js';
 import type { PageShell } from '../../../web/layout-view.js';
@@ -44,7 +45,7 @@ function Field({
       )}
       {error && (
         <p id={`${name}-error`} class="field-error">
-          <span class="visually-hidden">Lỗi: </span>
+          <span class="visually-hidden">{common.errorPrefix}</span>
           {error}
         </p>
       )}

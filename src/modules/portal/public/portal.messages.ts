@@ -28,9 +28,6 @@ export const portalMessages = {
     table: 'Bảng (có thể cuộn ngang)',
   },
   pagination: {
-    label: 'Phân trang',
-    previous: 'Trang trước',
-    next: 'Trang sau',
     page: (n: number) => `Trang ${n}`,
     ofTotal: (n: number, total: number) => `Trang ${n}/${total}`,
   },
@@ -67,7 +64,6 @@ export const portalMessages = {
     article: 'Không tìm thấy bài viết này, hoặc bài viết chưa được đăng.',
     page: 'Không tìm thấy trang này.',
     pageNumber: 'Không có trang số này.',
-    noUnit: 'Hệ thống chưa có đơn vị hành chính nào.',
   },
   notFoundPage: {
     formLabel: 'Tìm kiếm nội dung cần tìm',

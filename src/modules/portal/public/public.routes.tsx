@@ -3,10 +3,10 @@ import type { VNode } from 'preact';
 import type { Deps } from '../../../deps.js';
 import { portalPaths } from '../../../http/paths.js';
 import { renderDocument } from '../../../http/render.js';
+import { siteOf } from '../../../http/site.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { PageCache } from '../page-cache.js';
 import { common } from '../../../web/messages.js';
-import type { Site } from '../../units/unit-directory.js';
 import { portalOriginOf, portalShellBuilder } from './portal-shell.js';
 import { portalMessages as m } from './portal.messages.js';
 import { normaliseQuery, parsePageNumber, type MetaInput, type PageShell } from './portal.presenter.js';
@@ -54,13 +54,6 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     SEARCH_CACHE_ENTRIES,
     SEARCH_CACHE_BYTES,
   );
-
-  const siteOf = (req: FastifyRequest): Site => {
-    if (!req.site) {
-      throw new NotFoundError('no_unit', m.notFound.noUnit);
-    }
-    return req.site;
-  };
 
   const originOf = (req: FastifyRequest): string => portalOriginOf(req, deps).origin;
 
