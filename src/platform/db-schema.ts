@@ -62,6 +62,20 @@ export interface SessionTable {
   expiresAt: Instant;
 }
 
+/** A staff account's API token: only its SHA-256 is stored; `prefix` is its first characters, shown in lists. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  accountId: number;
+  name: string;
+  prefix: string;
+  tokenHash: string;
+  createdAt: InstantDefault;
+  createdBy: number | null;
+  expiresAt: Instant | null;
+  lastUsedAt: Instant | null;
+  revokedAt: Instant | null;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Instant;
@@ -222,11 +236,115 @@ export interface ProcedureImportTable {
   createdBy: number | null;
 }
 
+export type DossierStatusColumn =
+  | 'submitted'
+  | 'received'
+  | 'processing'
+  | 'awaiting_approval'
+  | 'supplement_requested'
+  | 'done'
+  | 'returned'
+  | 'refused'
+  | 'withdrawn'
+  | 'stopped';
+export type DossierChannelColumn = 'counter' | 'online' | 'post';
+
+/** The daily dossier-code sequence of a unit (day = YYMMDD in Vietnam time). */
+export interface DossierSequenceTable {
+  unitId: number;
+  day: string;
+  last: number;
+}
+
+/** A one-stop dossier with its due date in force (migration 20261126030000 says what each column holds). */
+export interface DossierTable {
+  id: Generated<number>;
+  unitId: number;
+  code: string | null;
+  procedureId: number | null;
+  procedureCode: string;
+  procedureName: string;
+  procedureField: string;
+  timeLimitKind: TimeLimitKindColumn;
+  timeLimitAmount: number;
+  after15: Flag;
+  channel: DossierChannelColumn;
+  status: DossierStatusColumn;
+  applicantName: string;
+  applicantIdNumber: string | null;
+  applicantPhone: string | null;
+  applicantEmail: string | null;
+  applicantAddress: ColumnType<string, string | undefined, string>;
+  requestSummary: ColumnType<string, string | undefined, string>;
+  /** JSON array of { name, original: boolean | null, copies, provided }. */
+  documents: ColumnType<string, string | undefined, string>;
+  sets: ColumnType<number, number | undefined, number>;
+  returnMethod: DossierChannelColumn;
+  citizenAccountId: number | null;
+  receivedBy: number | null;
+  assigneeId: number | null;
+  submittedAt: Instant;
+  receivedAt: Instant | null;
+  dueAt: Instant | null;
+  dueRuleVersion: string | null;
+  dueNoticeRevision: string | null;
+  dueProvisional: Flag;
+  stepDueAt: Instant | null;
+  supplementCount: ColumnType<number, number | undefined, number>;
+  supplementRequestedAt: Instant | null;
+  apologyCount: ColumnType<number, number | undefined, number>;
+  endedAt: Instant | null;
+  returnedAt: Instant | null;
+  returnedVia: DossierChannelColumn | null;
+  feeVnd: number | null;
+  feePaidVnd: number | null;
+  feePaidAt: Instant | null;
+  feeMethod: string | null;
+  paymentRef: string | null;
+  searchText: ColumnType<string, string | undefined, string>;
+  idempotencyKey: string | null;
+  isDemo: Flag;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: InstantDefault;
+  updatedAt: InstantDefault;
+}
+
+/** One step of a dossier's history (append-only). */
+export interface DossierEventTable {
+  id: Generated<number>;
+  dossierId: number;
+  at: Instant;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  fromStatus: DossierStatusColumn | null;
+  toStatus: DossierStatusColumn;
+  reason: string | null;
+  dueAt: Instant | null;
+  /** JSON object. */
+  data: ColumnType<string, string | undefined, string>;
+}
+
+/** A scan of a dossier document or a result file, in FileStorage. */
+export interface DossierFileTable {
+  id: Generated<number>;
+  dossierId: number;
+  kind: 'document' | 'result';
+  documentName: string | null;
+  fileName: string;
+  mime: string;
+  size: number;
+  storageKey: string;
+  uploadedAt: Instant;
+  uploadedBy: number | null;
+}
+
 export interface DB {
   unit: UnitTable;
   account: AccountTable;
   accountRole: AccountRoleTable;
   session: SessionTable;
+  apiToken: ApiTokenTable;
   auditLog: AuditLogTable;
   media: MediaTable;
   category: CategoryTable;
@@ -237,4 +355,8 @@ export interface DB {
   unitOfficeHours: UnitOfficeHoursTable;
   procedure: ProcedureTable;
   procedureImport: ProcedureImportTable;
+  dossierSequence: DossierSequenceTable;
+  dossier: DossierTable;
+  dossierEvent: DossierEventTable;
+  dossierFile: DossierFileTable;
 }
