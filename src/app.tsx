@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from './deps.js';
+import { isBearerApiRequest, refuseInvalidBearer } from './http/auth.js';
 import { refuseCsrf } from './http/csrf-refusal.js';
 import { handleError, handleFrameworkError, handleNotFound } from './http/error-handler.js';
 import { ErrorPages } from './http/error-pages.js';
@@ -112,6 +113,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       return reply.redirect(rootPathOf(req.url), safeMethod ? 302 : 307);
     }
   });
+  // An /api/ request with a bearer token must carry a live one: 401 before its body is read (http/auth.ts).
+  app.addHook('onRequest', refuseInvalidBearer(deps.accounts));
   app.addHook('onSend', noStoreForAdmin);
   // Before any route is registered: the upload routes' guards are taken from their route options.
   app.addHook('onRoute', uploads.onRoute);
@@ -136,12 +139,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     maxAge: '1d',
   });
 
-  // CSRF on every unsafe request that may carry cookies. Only a request that authenticates with a bearer token
-  // (no ambient credential for a forged request to borrow) is exempt; a cookie-authenticated /api post is not.
+  // CSRF on every unsafe request that may carry cookies. Only an /api/ request that authenticates with a bearer
+  // token (no ambient credential for a forged request to borrow) is exempt; a cookie-authenticated /api post is not,
+  // and a bearer request is never authenticated by the cookies it may also carry (loadActor, http/auth.ts).
   app.addHook('preHandler', async (req, reply) => {
     const unsafe = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    const bearer = /^Bearer \S/i.test(req.headers.authorization ?? '');
-    if (unsafe && !bearer && !csrf.verify(req)) {
+    if (unsafe && !isBearerApiRequest(req) && !csrf.verify(req)) {
       return refuseCsrf(reply);
     }
   });

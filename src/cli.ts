@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from './config.js';
 import { createDeps } from './deps.js';
+import { TOKEN_HELP, tokenCommand } from './modules/accounts/api-tokens.command.js';
 import { isRole, ROLES } from './modules/accounts/roles.js';
 import { UnitInput } from './modules/units/units.schemas.js';
 import { AppError } from './platform/errors.js';
@@ -23,6 +24,7 @@ Commands:
                             another unit
   user add --username U --name "Full Name" --unit SLUG [--role admin ...] [--email E]
                             add a staff account; the password is read from CONGXA_PASSWORD or generated and printed
+${TOKEN_HELP}
   help                      show this help
 
 Configuration comes from the environment (see .env.example): DATABASE_URL, DATA_DIR, PORT, HOST, DEMO_DATA, ...`;
@@ -117,6 +119,12 @@ async function main(argv: string[]): Promise<number> {
         }
         throw err;
       }
+    }
+    if (command === 'token') {
+      return await tokenCommand(deps.accounts, sub, rest, {
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+      });
     }
     if (command === 'user' && sub === 'add') {
       const { values } = parseArgs({

@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.js';
 import { Csrf } from './http/csrf.js';
-import { AccountRepository, SessionRepository } from './modules/accounts/accounts.repository.js';
+import {
+  AccountRepository,
+  ApiTokenRepository,
+  SessionRepository,
+} from './modules/accounts/accounts.repository.js';
 import { AccountService } from './modules/accounts/accounts.service.js';
 import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
@@ -53,6 +57,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     db,
     accounts: new AccountRepository(),
     sessions: new SessionRepository(),
+    apiTokens: new ApiTokenRepository(),
     audit,
     clock,
     policy: DEFAULT_SIGN_IN_POLICY,

@@ -17,9 +17,15 @@ export type TestApp = {
 /**
  * The whole application on a fresh database of the dialect under test, with a fixed clock.
  * `demo: true` loads the demo data as the quick start does; otherwise the database starts empty.
+ * `routes` adds test-only routes to the app before it is ready (e.g. a guarded API route).
  */
 export async function buildTestApp(
-  opts: { demo?: boolean; env?: Record<string, string>; now?: string } = {},
+  opts: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    now?: string;
+    routes?: (app: FastifyInstance, deps: Deps) => void;
+  } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb();
   const config: Config = loadConfig({
@@ -33,6 +39,7 @@ export async function buildTestApp(
   const deps = createDeps({ ...config, db: testDb.config }, { clock, db: testDb.db });
   await prepare(deps);
   const app = await buildApp(deps);
+  opts.routes?.(app, deps);
   await app.ready();
   return {
     app,

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from './accounts.schemas.js';
+import { MAX_API_TOKEN_DAYS, MIN_PASSWORD_LENGTH } from './accounts.schemas.js';
 import type { Role } from './roles.js';
 
 /** Vietnamese text of the sign-in, users and roles pages. */
@@ -23,6 +23,9 @@ export const accountMessages = {
     cannotDemoteSelf: 'Bạn không thể tự bỏ quyền quản trị của chính mình.',
     cannotDisableSelf: 'Bạn không thể tự khóa tài khoản của chính mình.',
     accountShared: 'Tài khoản này còn có vai trò ở đơn vị khác; chỉ quản trị hệ thống mới mở khóa được.',
+    tokenStaffOnly: 'Chỉ tài khoản cán bộ đang hoạt động mới được cấp khóa API.',
+    tokenNotFound: 'Không tìm thấy khóa API này.',
+    tokenAlreadyRevoked: 'Khóa API này đã bị thu hồi trước đó.',
   },
   signIn: {
     title: 'Đăng nhập',
@@ -85,5 +88,39 @@ export const accountMessages = {
     role_invalid: 'Vai trò không hợp lệ.',
     too_long: 'Nội dung quá dài.',
     email_format: 'Địa chỉ thư điện tử không đúng định dạng, ví dụ: vanthu@xa.gov.vn.',
+    token_name_required: 'Vui lòng đặt tên cho khóa API, ví dụ: Kết nối phần mềm một cửa của tỉnh.',
+    token_days_invalid: `Số ngày hiệu lực là số nguyên từ 1 đến ${MAX_API_TOKEN_DAYS}; để trống nếu khóa không hết hạn.`,
+  },
+  /** API tokens: the account page's section, and the JSON errors of the API's guard (http/auth.ts). */
+  apiTokens: {
+    title: 'Khóa API',
+    intro:
+      'Khóa API cho phép phần mềm khác (ví dụ phần mềm một cửa, hệ thống báo cáo) gọi API của hệ thống thay mặt bạn, với đúng các vai trò của bạn. Hãy đặt tên rõ ràng và thu hồi khóa khi không còn dùng.',
+    name: 'Tên khóa',
+    nameHint: 'Ghi rõ dùng cho việc gì, ví dụ: Kết nối phần mềm một cửa của tỉnh.',
+    days: 'Số ngày hiệu lực',
+    daysHint: `Từ 1 đến ${MAX_API_TOKEN_DAYS} ngày. Để trống nếu khóa không hết hạn (không khuyến khích).`,
+    create: 'Tạo khóa API',
+    prefix: 'Mã nhận diện',
+    created: 'Ngày tạo',
+    lastUsed: 'Dùng gần nhất',
+    expires: 'Hết hạn',
+    status: 'Trạng thái',
+    never: 'Chưa dùng',
+    noExpiry: 'Không hết hạn',
+    active: 'Đang dùng',
+    expired: 'Đã hết hạn',
+    revoked: 'Đã thu hồi',
+    revoke: 'Thu hồi',
+    revokeLabel: (name: string) => `Thu hồi khóa ${name}`,
+    none: 'Bạn chưa có khóa API nào.',
+    list: 'Các khóa API của bạn',
+    shownOnce: 'Khóa API mới của bạn',
+    shownOnceWarning:
+      'Hãy sao chép và cất giữ khóa này ở nơi an toàn ngay bây giờ: hệ thống chỉ hiển thị một lần và không lưu lại khóa. Ai có khóa này có thể làm mọi việc bạn được phép làm qua API.',
+    docs: 'Tài liệu API',
+    authRequired: 'Cần xác thực: gửi khóa API trong tiêu đề Authorization: Bearer <khóa>.',
+    invalidToken: 'Khóa API không hợp lệ, đã hết hạn, đã bị thu hồi hoặc tài khoản đã bị khóa.',
+    forbidden: 'Tài khoản của khóa API này không có vai trò cần thiết tại đơn vị này.',
   },
 } as const;

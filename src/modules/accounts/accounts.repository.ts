@@ -141,3 +141,90 @@ export class SessionRepository {
     await db.deleteFrom('session').where('expiresAt', '<=', now).execute();
   }
 }
+
+export class ApiTokenRepository {
+  async insert(
+    trx: Tx,
+    t: {
+      accountId: number;
+      name: string;
+      prefix: string;
+      tokenHash: string;
+      createdAt: string;
+      createdBy: number | null;
+      expiresAt: string | null;
+    },
+  ): Promise<number> {
+    const row = await trx.insertInto('apiToken').values(t).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** A token by the hash of its text, with the state of its account (null when not found). */
+  findByHash(db: Conn, tokenHash: string) {
+    return db
+      .selectFrom('apiToken')
+      .innerJoin('account', 'account.id', 'apiToken.accountId')
+      .select([
+        'apiToken.id',
+        'apiToken.accountId',
+        'apiToken.expiresAt',
+        'apiToken.lastUsedAt',
+        'apiToken.revokedAt',
+        'account.kind',
+        'account.disabled',
+      ])
+      .where('apiToken.tokenHash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  findById(db: Conn, id: number) {
+    return db
+      .selectFrom('apiToken')
+      .select(['id', 'accountId', 'name', 'prefix', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Every token of an account, newest first (revoked and expired ones included). */
+  findForAccount(db: Conn, accountId: number) {
+    return db
+      .selectFrom('apiToken')
+      .select(['id', 'accountId', 'name', 'prefix', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'])
+      .where('accountId', '=', accountId)
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
+  /** Sets revoked_at unless already set; true when this call revoked it. */
+  async revoke(trx: Tx, id: number, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable('apiToken')
+      .set({ revokedAt: at })
+      .where('id', '=', id)
+      .where('revokedAt', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Revokes every live token of an account (when it is disabled); the ids revoked. */
+  async revokeAllForAccount(trx: Tx, accountId: number, at: string): Promise<number[]> {
+    const rows = await trx
+      .updateTable('apiToken')
+      .set({ revokedAt: at })
+      .where('accountId', '=', accountId)
+      .where('revokedAt', 'is', null)
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Records a use, at most once per `since` (the caller passes now minus a minute): one cheap UPDATE otherwise. */
+  async touch(db: Conn, id: number, at: string, since: string): Promise<void> {
+    await db
+      .updateTable('apiToken')
+      .set({ lastUsedAt: at })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('lastUsedAt', 'is', null), eb('lastUsedAt', '<=', since)]))
+      .execute();
+  }
+}

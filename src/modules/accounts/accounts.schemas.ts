@@ -45,3 +45,24 @@ export const StaffRolesForm = z.object({ roles: roleList });
 export const StaffStatusForm = z.object({ disabled: z.enum(['0', '1']) });
 
 export const AccountIdParams = z.object({ id: StrictId });
+
+/** Longest life of an API token, in days (ten years); without `days` a token does not expire. */
+export const MAX_API_TOKEN_DAYS = 3650;
+
+/** A new API token: its label and, optionally, how many days it lasts (the form and `congxa token create`). */
+export const NewApiTokenForm = z.object({
+  name: z.string('token_name_required').pipe(requiredText(100, 'token_name_required')),
+  days: z
+    .string()
+    .trim()
+    .default('')
+    .transform((s, ctx) => {
+      const days = /^\d{1,4}$/.test(s) ? Number(s) : s === '' ? null : NaN;
+      if (days !== null && !(days >= 1 && days <= MAX_API_TOKEN_DAYS)) {
+        ctx.addIssue({ code: 'custom', message: 'token_days_invalid' });
+        return z.NEVER;
+      }
+      return days;
+    }),
+});
+export type NewApiTokenForm = z.infer<typeof NewApiTokenForm>;

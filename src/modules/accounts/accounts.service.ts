@@ -5,7 +5,8 @@ import { isUniqueViolation, type Db } from '../../platform/db.js';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError } from '../../platform/errors.js';
 import type { Actor } from './actor.js';
 import { accountMessages } from './accounts.messages.js';
-import type { AccountRepository, SessionRepository } from './accounts.repository.js';
+import type { AccountRepository, ApiTokenRepository, SessionRepository } from './accounts.repository.js';
+import { ApiTokenService } from './api-tokens.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.js';
 import { isRole, type Role } from './roles.js';
 import { afterFailure, AttemptWindow, lockMinutesLeft, type SignInPolicy } from './sign-in-policy.js';
@@ -14,6 +15,7 @@ type Deps = {
   db: Db;
   accounts: AccountRepository;
   sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
   audit: AuditLog;
   clock: Clock;
   policy: SignInPolicy;
@@ -36,9 +38,20 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 export class AccountService {
   private readonly ipWindow: AttemptWindow;
+  /** API tokens of staff accounts (api-tokens.ts). */
+  readonly tokens: ApiTokenService;
 
   constructor(private readonly deps: Deps) {
     this.ipWindow = new AttemptWindow(deps.policy.perIpAttempts, deps.policy.perIpWindowMinutes * 60_000);
+    const { db, accounts, apiTokens, audit, clock } = deps;
+    this.tokens = new ApiTokenService({
+      db,
+      accounts,
+      tokens: apiTokens,
+      audit,
+      clock,
+      actorOf: (id) => this.actorOf(id),
+    });
   }
 
   /**
@@ -218,9 +231,9 @@ export class AccountService {
   /**
    * Disables or re-enables a staff account of the unit (an admin cannot disable themself). An account is one person
    * across units, so a unit's admin changes its global state only when the unit holds all of its roles: disabling
-   * then ends every session of the account at once. When the account also has roles in other units, "disable"
-   * removes its roles in this unit only (it leaves the unit's staff list and keeps working elsewhere), and
-   * "enable" is refused, since the account is not the unit's alone.
+   * then ends every session of the account at once and revokes its API tokens. When the account also has roles in
+   * other units, "disable" removes its roles in this unit only (it leaves the unit's staff list and keeps working
+   * elsewhere), and "enable" is refused, since the account is not the unit's alone.
    */
   async setDisabled(
     actor: Actor,
@@ -262,6 +275,7 @@ export class AccountService {
       await accounts.setDisabled(trx, accountId, disabled, now.toISOString());
       if (disabled) {
         await sessions.deleteForAccount(trx, accountId);
+        await this.tokens.revokeAllOf(trx, actor, accountId, { unitId, ip });
       }
       await audit.append(trx, {
         at: now,
