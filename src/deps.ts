@@ -10,6 +10,7 @@ import {
 import { AccountService } from './modules/accounts/accounts.service.js';
 import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { PortalAdminModule } from './modules/portal/portal-admin.module.js';
 import { PortalModule } from './modules/portal/portal.module.js';
@@ -41,6 +42,7 @@ export type Deps = Readonly<{
   portalAdmin: PortalAdminModule;
   calendar: CalendarModule;
   procedures: ProceduresModule;
+  dossiers: DossiersModule;
 }>;
 
 /** Wires every service from the config. Nothing here touches the network or the database yet. */
@@ -69,6 +71,16 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   const portalAdmin = new PortalAdminModule(portalDeps, portal.pageCache);
   const procedures = new ProceduresModule({ db, clock, audit, directory });
   const calendar = new CalendarModule({ db, clock, audit, directory });
+  const dossiers = new DossiersModule({
+    db,
+    clock,
+    audit,
+    storage,
+    directory,
+    calendar: calendar.service,
+    procedures: procedures.service,
+    accounts,
+  });
   return Object.freeze({
     config,
     version: VERSION,
@@ -84,5 +96,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     portalAdmin,
     calendar,
     procedures,
+    dossiers,
   });
 }

@@ -248,6 +248,7 @@ export type DossierStatusColumn =
   | 'withdrawn'
   | 'stopped';
 export type DossierChannelColumn = 'counter' | 'online' | 'post';
+export type ReturnMethodColumn = 'counter' | 'electronic' | 'post';
 
 /** The daily dossier-code sequence of a unit (day = YYMMDD in Vietnam time). */
 export interface DossierSequenceTable {
@@ -279,7 +280,7 @@ export interface DossierTable {
   /** JSON array of { name, original: boolean | null, copies, provided }. */
   documents: ColumnType<string, string | undefined, string>;
   sets: ColumnType<number, number | undefined, number>;
-  returnMethod: DossierChannelColumn;
+  returnMethod: ReturnMethodColumn;
   citizenAccountId: number | null;
   receivedBy: number | null;
   assigneeId: number | null;
@@ -295,7 +296,7 @@ export interface DossierTable {
   apologyCount: ColumnType<number, number | undefined, number>;
   endedAt: Instant | null;
   returnedAt: Instant | null;
-  returnedVia: DossierChannelColumn | null;
+  returnedVia: ReturnMethodColumn | null;
   feeVnd: number | null;
   feePaidVnd: number | null;
   feePaidAt: Instant | null;
@@ -339,6 +340,34 @@ export interface DossierFileTable {
   uploadedBy: number | null;
 }
 
+export type NotificationChannelColumn = 'email' | 'sms' | 'zalo';
+export type NotificationKindColumn = 'receipt' | 'supplement' | 'result_ready' | 'apology' | 'other';
+export type NotificationStatusColumn = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** One message of the notification outbox (docs/notifications.md). */
+export interface NotificationTable {
+  id: Generated<number>;
+  unitId: number;
+  /** The dossier it is about; no foreign key (another module's table). */
+  dossierId: number | null;
+  channel: NotificationChannelColumn;
+  recipient: string;
+  subject: ColumnType<string, string | undefined, string>;
+  bodyText: string;
+  bodyHtml: string | null;
+  /** JSON array of { fileName, mime, storageKey } or { fileName, mime, base64 }. */
+  attachments: ColumnType<string, string | undefined, string>;
+  /** JSON object of template parameters (Zalo ZNS and SMS gateways), or null. */
+  params: string | null;
+  kind: NotificationKindColumn;
+  status: ColumnType<NotificationStatusColumn, NotificationStatusColumn | undefined, NotificationStatusColumn>;
+  attempts: ColumnType<number, number | undefined, number>;
+  lastError: string | null;
+  nextAttemptAt: InstantDefault;
+  createdAt: InstantDefault;
+  sentAt: Instant | null;
+}
+
 export interface DB {
   unit: UnitTable;
   account: AccountTable;
@@ -359,4 +388,5 @@ export interface DB {
   dossier: DossierTable;
   dossierEvent: DossierEventTable;
   dossierFile: DossierFileTable;
+  notification: NotificationTable;
 }

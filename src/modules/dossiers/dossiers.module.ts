@@ -1,0 +1,31 @@
+import type { AuditLog } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db.js';
+import type { FileStorage } from '../../platform/storage.js';
+import type { AccountService } from '../accounts/accounts.service.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
+import type { ProceduresService } from '../procedures/procedures.service.js';
+import type { UnitDirectory } from '../units/unit-directory.js';
+import { DossierRepository } from './dossiers.repository.js';
+import { DossierService, type DossierNotifier } from './dossiers.service.js';
+
+export type DossiersDeps = {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  storage: FileStorage;
+  directory: UnitDirectory;
+  calendar: CalendarService;
+  procedures: ProceduresService;
+  accounts: AccountService;
+  notifier?: DossierNotifier;
+};
+
+/** The one-stop dossiers' services, wired once. */
+export class DossiersModule {
+  readonly service: DossierService;
+
+  constructor(readonly deps: DossiersDeps) {
+    this.service = new DossierService({ ...deps, repo: new DossierRepository() });
+  }
+}

@@ -1,0 +1,228 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Conn } from '../../platform/db.js';
+import type { DossierEventTable, DossierFileTable, DossierTable } from '../../platform/db-schema.js';
+import type { DossierStatus } from './dossier-workflow.js';
+
+export type DossierRow = Selectable<DossierTable>;
+export type DossierInsert = Insertable<DossierTable>;
+export type DossierEventRow = Selectable<DossierEventTable>;
+export type DossierEventInsert = Insertable<DossierEventTable>;
+export type DossierFileRow = Selectable<DossierFileTable>;
+
+/** The staff work queues (issue #3 item 6). */
+export const QUEUES = [
+  'all',
+  'mine',
+  'due_soon',
+  'overdue',
+  'supplement',
+  'incoming',
+  'approval',
+  'to_return',
+] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export type DossierListFilter = {
+  unitId: number;
+  queue: Queue;
+  actorId: number;
+  now: string;
+  /** The instant before which an open dossier is "due soon" (now + the warning window). */
+  dueSoonBefore: string;
+  status?: DossierStatus | undefined;
+  procedureCode?: string | undefined;
+  channel?: 'counter' | 'online' | 'post' | undefined;
+  /** Folded words that must all start a word of search_text. */
+  tokens: readonly string[];
+};
+
+const RUNNING: DossierStatus[] = ['received', 'processing', 'awaiting_approval'];
+
+/** SQL of the dossiers: the only place that reads or writes the dossier tables. */
+export class DossierRepository {
+  /**
+   * The next number of the unit's daily sequence, incremented in the caller's transaction: the upsert takes the
+   * row lock on PostgreSQL (a concurrent intake waits for this transaction) and SQLite has one writer at a time, so
+   * two intakes never get the same number.
+   */
+  async nextSequence(trx: Conn, unitId: number, day: string): Promise<number> {
+    const row = await trx
+      .insertInto('dossierSequence')
+      .values({ unitId, day, last: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['unitId', 'day'])
+          .doUpdateSet({ last: sql<number>`${sql.ref('dossier_sequence.last')} + 1` }),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return Number(row.last);
+  }
+
+  async insert(trx: Conn, row: DossierInsert): Promise<number> {
+    const r = await trx.insertInto('dossier').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  }
+
+  /**
+   * Applies `changes` when the dossier is still at `version` (optimistic concurrency) and bumps the version.
+   * Returns false when someone else changed it first.
+   */
+  async update(trx: Conn, id: number, version: number, changes: Updateable<DossierTable>): Promise<boolean> {
+    const r = await trx
+      .updateTable('dossier')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  byId(db: Conn, unitId: number, id: number): Promise<DossierRow | undefined> {
+    return db
+      .selectFrom('dossier')
+      .selectAll()
+      .where('unitId', '=', unitId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  byCode(db: Conn, code: string): Promise<DossierRow | undefined> {
+    return db.selectFrom('dossier').selectAll().where('code', '=', code).executeTakeFirst();
+  }
+
+  byIdempotencyKey(db: Conn, unitId: number, key: string): Promise<DossierRow | undefined> {
+    return db
+      .selectFrom('dossier')
+      .selectAll()
+      .where('unitId', '=', unitId)
+      .where('idempotencyKey', '=', key)
+      .executeTakeFirst();
+  }
+
+  async appendEvent(trx: Conn, e: DossierEventInsert): Promise<void> {
+    await trx.insertInto('dossierEvent').values(e).execute();
+  }
+
+  events(db: Conn, dossierId: number): Promise<DossierEventRow[]> {
+    return db
+      .selectFrom('dossierEvent')
+      .selectAll()
+      .where('dossierId', '=', dossierId)
+      .orderBy('id')
+      .execute();
+  }
+
+  lastEvent(db: Conn, dossierId: number): Promise<DossierEventRow | undefined> {
+    return db
+      .selectFrom('dossierEvent')
+      .selectAll()
+      .where('dossierId', '=', dossierId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  async insertFile(trx: Conn, f: Insertable<DossierFileTable>): Promise<void> {
+    await trx.insertInto('dossierFile').values(f).execute();
+  }
+
+  files(db: Conn, dossierId: number): Promise<DossierFileRow[]> {
+    return db
+      .selectFrom('dossierFile')
+      .selectAll()
+      .where('dossierId', '=', dossierId)
+      .orderBy('id')
+      .execute();
+  }
+
+  file(db: Conn, dossierId: number, fileId: number): Promise<DossierFileRow | undefined> {
+    return db
+      .selectFrom('dossierFile')
+      .selectAll()
+      .where('dossierId', '=', dossierId)
+      .where('id', '=', fileId)
+      .executeTakeFirst();
+  }
+
+  private filtered(db: Conn, f: DossierListFilter) {
+    let q = db.selectFrom('dossier').where('dossier.unitId', '=', f.unitId);
+    switch (f.queue) {
+      case 'mine':
+        q = q.where('assigneeId', '=', f.actorId).where('status', 'in', ['processing', 'awaiting_approval']);
+        break;
+      case 'due_soon':
+        q = q.where('status', 'in', RUNNING).where('dueAt', '>=', f.now).where('dueAt', '<', f.dueSoonBefore);
+        break;
+      case 'overdue':
+        q = q.where('status', 'in', RUNNING).where('dueAt', '<', f.now);
+        break;
+      case 'supplement':
+        q = q.where('status', '=', 'supplement_requested');
+        break;
+      case 'incoming':
+        q = q.where('status', 'in', ['submitted', 'received']);
+        break;
+      case 'approval':
+        q = q.where('status', '=', 'awaiting_approval');
+        break;
+      case 'to_return':
+        q = q.where('status', '=', 'done');
+        break;
+      case 'all':
+        break;
+    }
+    if (f.status !== undefined) {
+      q = q.where('status', '=', f.status);
+    }
+    if (f.procedureCode !== undefined) {
+      q = q.where('procedureCode', '=', f.procedureCode);
+    }
+    if (f.channel !== undefined) {
+      q = q.where('channel', '=', f.channel);
+    }
+    for (const t of f.tokens) {
+      const escaped = t.replace(/[\\%_]/g, (c) => `\\${c}`);
+      q = q.where(sql<boolean>`${sql.ref('dossier.searchText')} like ${`% ${escaped}%`} escape '\\'`);
+    }
+    return q;
+  }
+
+  async count(db: Conn, f: DossierListFilter): Promise<number> {
+    const row = await this.filtered(db, f)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** A page of the list, the most urgent first: open dossiers by due date, then the newest. */
+  list(db: Conn, f: DossierListFilter, limit: number, offset: number) {
+    const byDue = f.queue === 'due_soon' || f.queue === 'overdue' || f.queue === 'mine';
+    let q = this.filtered(db, f).select([
+      'id',
+      'code',
+      'status',
+      'channel',
+      'procedureCode',
+      'procedureName',
+      'applicantName',
+      'submittedAt',
+      'receivedAt',
+      'dueAt',
+      'endedAt',
+      'assigneeId',
+      'supplementCount',
+      'apologyCount',
+    ]);
+    q = byDue ? q.orderBy('dueAt', 'asc').orderBy('id', 'asc') : q.orderBy('id', 'desc');
+    return q.limit(limit).offset(offset).execute();
+  }
+
+  /** The counts of every queue at once (the tabs of the work page). */
+  async queueCounts(db: Conn, f: Omit<DossierListFilter, 'queue'>): Promise<Record<Queue, number>> {
+    const entries = await Promise.all(
+      QUEUES.map(async (queue) => [queue, await this.count(db, { ...f, queue })] as const),
+    );
+    return Object.fromEntries(entries) as Record<Queue, number>;
+  }
+}

@@ -1,0 +1,551 @@
+/**
+ * The one-stop dossier lifecycle (issue #3 items 3–6): intake at the counter or by post, online submission, the
+ * workflow actions, and the reads the staff pages, the look-up and the API need.
+ *
+ * Public interface:
+ * - `intake(actor, unitId, input, files)` → `{ dossier, created }`: a received dossier with its code and due date;
+ *   the same idempotency key returns the dossier it made (`created: false`).
+ * - `act(actor, unitId, dossierId, input)` → the dossier after the action (ConflictError when someone acted first,
+ *   ForbiddenError for a missing role, FieldError at the field, ConflictError for a wrong status, with a reason).
+ * - `get(unitId, id)`, `byCode(code)`, `events(id)`, `files(id)`, `list(...)`, `assignees(unitId)`.
+ * Every write is one transaction with its event row, its audit row and its notifications.
+ */
+import type { AuditLog } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import { isUniqueViolation, type Conn, type Db, type Tx } from '../../platform/db.js';
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import { fold } from '../../platform/fold.js';
+import type { FileStorage } from '../../platform/storage.js';
+import { formatDateTime, localDate } from '../../platform/time.js';
+import type { AccountService } from '../accounts/accounts.service.js';
+import { hasRole, type Actor } from '../accounts/actor.js';
+import type { Role } from '../accounts/roles.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
+import { apologyLatestAt, issueApology } from '../calendar/due-date.js';
+import { parseInstant } from '../calendar/local-time.js';
+import type { ProceduresService } from '../procedures/procedures.service.js';
+import type { UnitDirectory } from '../units/unit-directory.js';
+import { formatDossierCode } from './dossier-code.js';
+import { dossierRulesAt } from './dossier-rules.js';
+import { checkAction, endsProcessing, type DossierAction, type DossierStatus } from './dossier-workflow.js';
+import { dossierMessages as m } from './dossiers.messages.js';
+import type { DossierListFilter, DossierRepository, DossierRow, Queue } from './dossiers.repository.js';
+import type { ActionInput, IntakeInput } from './dossiers.schemas.js';
+
+/** A file already checked by the route (type sniffed, size within the limit). */
+export type IncomingFile = {
+  documentName: string | null;
+  fileName: string;
+  mime: string;
+  extension: string;
+  bytes: Buffer;
+};
+
+/** What happened to a dossier, for the notifier (e-mail/SMS at receipt, supplement request, result, apology). */
+export type DossierNotice = {
+  kind: 'receipt' | 'supplement' | 'result_ready' | 'apology' | 'refusal';
+  dossier: DossierRow;
+  reason: string | null;
+  documents: string[];
+};
+/** Called inside the transaction of the change, so a notification lands with it or not at all. */
+export type DossierNotifier = (trx: Tx, notice: DossierNotice) => Promise<void>;
+
+type Deps = {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  storage: FileStorage;
+  directory: UnitDirectory;
+  repo: DossierRepository;
+  calendar: CalendarService;
+  procedures: ProceduresService;
+  accounts: AccountService;
+  notifier?: DossierNotifier;
+};
+
+const STAFF_ROLES_OF_ACTIONS: readonly Role[] = ['one_stop_officer', 'specialist', 'leader'];
+
+export type ListQuery = {
+  queue: Queue;
+  status?: DossierStatus | undefined;
+  procedureCode?: string | undefined;
+  channel?: 'counter' | 'online' | 'post' | undefined;
+  q?: string | undefined;
+  page: number;
+};
+export const PAGE_SIZE = 20;
+
+/** The words of a staff search, folded (diacritics and đ ignored). */
+const tokensOf = (q: string | undefined) =>
+  q === undefined ? [] : fold(q).split(' ').filter(Boolean).slice(0, 6);
+const searchTextOf = (code: string | null, applicant: string, procedure: string) =>
+  ` ${fold(`${code ?? ''} ${applicant} ${procedure}`)} `;
+
+export class DossierService {
+  constructor(private readonly deps: Deps) {}
+
+  private get repo() {
+    return this.deps.repo;
+  }
+
+  private rolesIn(actor: Actor, unitId: number): readonly Role[] {
+    return actor.roles.get(unitId) ?? [];
+  }
+
+  /** Receives a dossier at the counter (or one that came by post): it gets its code and due date at once. */
+  async intake(
+    actor: Actor,
+    unitId: number,
+    input: IntakeInput,
+    files: readonly IncomingFile[] = [],
+  ): Promise<{ dossier: DossierRow; created: boolean }> {
+    if (!hasRole(actor, unitId, ['one_stop_officer'])) {
+      throw new ForbiddenError('role_required', m.refusal.role_required(m.action.intake));
+    }
+    if (input.idempotencyKey !== null) {
+      const existing = await this.repo.byIdempotencyKey(this.deps.db, unitId, input.idempotencyKey);
+      if (existing) {
+        return { dossier: existing, created: false };
+      }
+    }
+    const procedure = await this.procedureOf(unitId, input.procedureCode);
+    const missing = procedure.documents
+      .filter((d) => d.required && !input.provided.includes(d.name))
+      .map((d) => d.name);
+    if (missing.length > 0) {
+      throw new FieldError('provided', 'missing_documents', m.field.missingDocuments(missing));
+    }
+    const unit = this.deps.directory.get(unitId);
+    if (!unit?.agencyCode) {
+      throw new FieldError('procedureCode', 'agency_code_missing', m.field.agencyCode);
+    }
+    const at = this.deps.clock.now();
+    const due = await this.deps.calendar.dueDate({ unitId, receivedAt: at, ...procedure.timeLimit });
+    const keys = await Promise.all(files.map((f) => this.deps.storage.put(f.bytes, f.extension)));
+    const documents = procedure.documents.map((d) => ({
+      name: d.name,
+      original: d.original,
+      required: d.required,
+      provided: input.provided.includes(d.name),
+    }));
+    try {
+      const dossier = await this.deps.db.transaction().execute(async (trx) => {
+        const day = localDate(at);
+        const seq = await this.repo.nextSequence(trx, unitId, day.slice(2).replaceAll('-', ''));
+        const code = formatDossierCode(unit.agencyCode!, day, seq); // checked above
+        const stamp = at.toISOString();
+        const id = await this.repo.insert(trx, {
+          unitId,
+          code,
+          procedureId: procedure.id,
+          procedureCode: procedure.code,
+          procedureName: procedure.name,
+          procedureField: procedure.field,
+          timeLimitKind: procedure.timeLimit.kind,
+          timeLimitAmount: procedure.timeLimit.amount,
+          after15: procedure.timeLimit.after15 ? 1 : 0,
+          channel: input.channel,
+          status: 'received',
+          applicantName: input.applicant.name,
+          applicantIdNumber: input.applicant.idNumber,
+          applicantPhone: input.applicant.phone,
+          applicantEmail: input.applicant.email,
+          applicantAddress: input.applicant.address,
+          requestSummary: input.requestSummary || procedure.name,
+          documents: JSON.stringify(documents),
+          sets: input.sets,
+          returnMethod: input.returnMethod,
+          receivedBy: actor.id,
+          submittedAt: stamp,
+          receivedAt: stamp,
+          dueAt: due.dueAt.toISOString(),
+          dueRuleVersion: due.ruleVersion,
+          dueNoticeRevision: due.noticeRevision,
+          dueProvisional: due.provisional ? 1 : 0,
+          feeVnd: procedure.fee.kind === 'fixed' ? procedure.fee.vnd : null,
+          searchText: searchTextOf(code, input.applicant.name, procedure.name),
+          idempotencyKey: input.idempotencyKey,
+          createdAt: stamp,
+          updatedAt: stamp,
+        });
+        await Promise.all(
+          files.map((f, i) =>
+            this.repo.insertFile(trx, {
+              dossierId: id,
+              kind: 'document',
+              documentName: f.documentName,
+              fileName: f.fileName,
+              mime: f.mime,
+              size: f.bytes.length,
+              storageKey: keys[i]!, // one key per file, same order
+              uploadedAt: stamp,
+              uploadedBy: actor.id,
+            }),
+          ),
+        );
+        await this.repo.appendEvent(trx, {
+          dossierId: id,
+          at: stamp,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'intake',
+          fromStatus: null,
+          toStatus: 'received',
+          reason: null,
+          dueAt: due.dueAt.toISOString(),
+          data: JSON.stringify({ channel: input.channel, files: files.length }),
+        });
+        await this.deps.audit.append(trx, {
+          at,
+          actor,
+          unitId,
+          action: 'dossier.intake',
+          entity: 'dossier',
+          entityId: id,
+          after: { code, procedure: procedure.code },
+        });
+        const row = (await this.repo.byId(trx, unitId, id))!; // inserted above
+        await this.deps.notifier?.(trx, { kind: 'receipt', dossier: row, reason: null, documents: [] });
+        return row;
+      });
+      return { dossier, created: true };
+    } catch (err) {
+      await Promise.all(keys.map((k) => this.deps.storage.remove(k)));
+      if (input.idempotencyKey !== null && isUniqueViolation(err)) {
+        const existing = await this.repo.byIdempotencyKey(this.deps.db, unitId, input.idempotencyKey);
+        if (existing) {
+          return { dossier: existing, created: false };
+        }
+      }
+      throw err;
+    }
+  }
+
+  private async procedureOf(unitId: number, code: string) {
+    try {
+      return await this.deps.procedures.byCode(unitId, code, true);
+    } catch (err) {
+      if (err instanceof NotFoundError) {
+        throw new FieldError('procedureCode', 'procedure_not_offered', m.field.procedureNotOffered);
+      }
+      throw err;
+    }
+  }
+
+  /** Takes a workflow action on a dossier of the unit, checked against its status, the actor's roles and version. */
+  async act(actor: Actor, unitId: number, dossierId: number, input: ActionInput): Promise<DossierRow> {
+    const d = await this.get(unitId, dossierId);
+    const roles = this.rolesIn(actor, unitId);
+    const label = m.action[input.action];
+    if (d.version !== input.version) {
+      throw await this.conflict(d);
+    }
+    const check = checkAction(d, input.action, { id: actor.id, roles }, input.reason);
+    if (!check.ok) {
+      if (check.refusal === 'not_in_status') {
+        throw new ConflictError('not_in_status', m.refusal.not_in_status(label, m.status[d.status]));
+      }
+      if (check.refusal === 'reason_required') {
+        throw new FieldError('reason', 'reason_required', m.field.reason);
+      }
+      const explain: (action: string, status: string) => string = m.refusal[check.refusal];
+      throw new ForbiddenError(check.refusal, explain(label, m.status[d.status]));
+    }
+    const at = this.deps.clock.now();
+    const changes = await this.changesOf(d, input, at);
+    const to = check.to;
+    const stamp = at.toISOString();
+    return this.deps.db.transaction().execute(async (trx) => {
+      const updated = await this.repo.update(trx, d.id, d.version, {
+        ...changes.dossier,
+        status: to,
+        ...(endsProcessing(d.status, to) ? { endedAt: stamp } : {}),
+        updatedAt: stamp,
+      });
+      if (!updated) {
+        throw await this.conflict(d, trx);
+      }
+      const row = (await this.repo.byId(trx, unitId, d.id))!; // updated above
+      await this.repo.appendEvent(trx, {
+        dossierId: d.id,
+        at: stamp,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: input.action,
+        fromStatus: d.status,
+        toStatus: to,
+        reason: input.reason,
+        dueAt: row.dueAt,
+        data: JSON.stringify(changes.data),
+      });
+      await this.deps.audit.append(trx, {
+        at,
+        actor,
+        unitId,
+        action: `dossier.${input.action}`,
+        entity: 'dossier',
+        entityId: d.id,
+        before: { status: d.status, dueAt: d.dueAt },
+        after: { status: to, dueAt: row.dueAt },
+      });
+      if (changes.notice) {
+        await this.deps.notifier?.(trx, {
+          kind: changes.notice,
+          dossier: row,
+          reason: input.reason,
+          documents: input.documents,
+        });
+      }
+      return row;
+    });
+  }
+
+  /** The column changes and event data of an action (validated against the calendar and the unit's staff). */
+  private async changesOf(
+    d: DossierRow,
+    input: ActionInput,
+    at: Date,
+  ): Promise<{
+    dossier: Partial<DossierRow>;
+    data: Record<string, unknown>;
+    notice?: DossierNotice['kind'];
+  }> {
+    const stamp = at.toISOString();
+    const limit = { kind: d.timeLimitKind, amount: d.timeLimitAmount, after15: d.after15 === 1 };
+    switch (input.action) {
+      case 'receive': {
+        const due = await this.deps.calendar.dueDate({ unitId: d.unitId, receivedAt: at, ...limit });
+        return {
+          dossier: {
+            receivedAt: stamp,
+            receivedBy: null,
+            dueAt: due.dueAt.toISOString(),
+            dueRuleVersion: due.ruleVersion,
+            dueNoticeRevision: due.noticeRevision,
+            dueProvisional: due.provisional ? 1 : 0,
+          },
+          data: {},
+          notice: 'receipt',
+        };
+      }
+      case 'assign': {
+        const assignee = await this.assigneeOf(d.unitId, input.assigneeId);
+        return {
+          dossier: { assigneeId: assignee.id, stepDueAt: await this.stepDue(d, at) },
+          data: { assigneeId: assignee.id, assigneeName: assignee.name },
+        };
+      }
+      case 'request_supplement':
+        return this.supplementChanges(d, input, at);
+      case 'complete_supplement': {
+        // Decree 61/2018 Art. 19: the time limit restarts from zero when the complete dossier arrives.
+        const due = await this.deps.calendar.dueDate({ unitId: d.unitId, receivedAt: at, ...limit });
+        return {
+          dossier: {
+            supplementRequestedAt: null,
+            ...(d.receivedAt === null ? { receivedAt: stamp } : {}),
+            dueAt: due.dueAt.toISOString(),
+            dueRuleVersion: due.ruleVersion,
+            dueNoticeRevision: due.noticeRevision,
+            dueProvisional: due.provisional ? 1 : 0,
+          },
+          data: { restartedFrom: stamp },
+        };
+      }
+      case 'apologise':
+        return this.apologyChanges(d, input, at);
+      case 'approve':
+        return { dossier: { stepDueAt: null }, data: {}, notice: 'result_ready' };
+      case 'refuse':
+        return { dossier: { stepDueAt: null }, data: {}, notice: 'refusal' };
+      case 'return_result': {
+        const via = input.returnedVia ?? d.returnMethod;
+        return { dossier: { returnedAt: stamp, returnedVia: via }, data: { via } };
+      }
+      case 'record_fee': {
+        if (input.feeVnd === null) {
+          throw new FieldError('feeVnd', 'fee_required', m.field.fee);
+        }
+        if (input.feeMethod === null) {
+          throw new FieldError('feeMethod', 'fee_method_required', m.field.feeMethod);
+        }
+        return {
+          dossier: { feePaidVnd: input.feeVnd, feeMethod: input.feeMethod, feePaidAt: stamp },
+          data: { feeVnd: input.feeVnd, feeMethod: input.feeMethod },
+        };
+      }
+      case 'submit_for_approval':
+      case 'send_back':
+      case 'withdraw':
+      case 'stop':
+        return { dossier: {}, data: {} };
+    }
+  }
+
+  private async supplementChanges(d: DossierRow, input: ActionInput, at: Date) {
+    if (input.documents.length === 0 && (input.reason ?? '').length === 0) {
+      throw new FieldError('reason', 'reason_required', m.field.reason);
+    }
+    if (d.receivedAt !== null) {
+      // Decree 61/2018 Art. 19: within 3 working days of receipt (the rules in force at receipt).
+      const rules = dossierRulesAt(localDate(d.receivedAt));
+      const window = await this.deps.calendar.dueDate({
+        unitId: d.unitId,
+        receivedAt: new Date(d.receivedAt),
+        kind: 'working_days',
+        amount: rules.supplementWindowWorkingDays,
+        after15: false,
+      });
+      if (at.getTime() > window.dueAt.getTime()) {
+        throw new ConflictError(
+          'supplement_window_closed',
+          m.supplementWindowClosed(formatDateTime(window.dueAt)),
+        );
+      }
+    }
+    return {
+      dossier: { supplementCount: d.supplementCount + 1, supplementRequestedAt: at.toISOString() },
+      data: { documents: input.documents },
+      notice: 'supplement' as const,
+    };
+  }
+
+  private async apologyChanges(d: DossierRow, input: ActionInput, at: Date) {
+    const newDueAt = input.newDueAt === null ? undefined : parseAppointment(input.newDueAt);
+    if (newDueAt === undefined) {
+      throw new FieldError('newDueAt', 'new_due_at', m.field.newDueAt);
+    }
+    const cal = await this.deps.calendar.workingCalendar(d.unitId, at);
+    const dueAt = new Date(d.dueAt!); // a received dossier has a due date
+    const r = issueApology({ dueAt, now: at, apologiesIssued: d.apologyCount, newDueAt }, cal);
+    if (!r.ok) {
+      if (r.reason === 'qua_thoi_han_xin_loi') {
+        throw new ConflictError(
+          r.reason,
+          m.apology.qua_thoi_han_xin_loi(formatDateTime(apologyLatestAt(dueAt, cal))),
+        );
+      }
+      if (r.reason === 'chi_duoc_hen_lai_mot_lan') {
+        throw new ConflictError(r.reason, m.apology.chi_duoc_hen_lai_mot_lan);
+      }
+      throw new FieldError('newDueAt', r.reason, m.apology[r.reason]);
+    }
+    return {
+      dossier: { dueAt: r.dueAt.toISOString(), apologyCount: r.apologiesIssued },
+      data: { previousDueAt: d.dueAt, newDueAt: r.dueAt.toISOString() },
+      notice: 'apology' as const,
+    };
+  }
+
+  /** The specialist's step deadline: their share of the time limit from now, never after the dossier's due date. */
+  private async stepDue(d: DossierRow, at: Date): Promise<string | null> {
+    if (d.dueAt === null || d.timeLimitKind !== 'working_days') {
+      return d.dueAt;
+    }
+    const rules = dossierRulesAt(localDate(at));
+    const hours = Math.max(1, Math.round((d.timeLimitAmount * 8 * rules.specialistSharePercent) / 100));
+    const step = await this.deps.calendar.dueDate({
+      unitId: d.unitId,
+      receivedAt: at,
+      kind: 'working_hours',
+      amount: hours,
+      after15: false,
+    });
+    return step.dueAt.getTime() < new Date(d.dueAt).getTime() ? step.dueAt.toISOString() : d.dueAt;
+  }
+
+  private async assigneeOf(unitId: number, id: number | null): Promise<{ id: number; name: string }> {
+    const found = (await this.assignees(unitId)).find((a) => a.id === id);
+    if (!found) {
+      throw new FieldError('assigneeId', 'assignee', m.field.assignee);
+    }
+    return found;
+  }
+
+  /** The unit's enabled specialists (and leaders), who can be given a dossier. */
+  async assignees(unitId: number): Promise<{ id: number; name: string }[]> {
+    const staff = await this.deps.accounts.listStaff(unitId);
+    const byId = new Map<number, string>();
+    for (const s of staff) {
+      if (s.disabled === 0 && (s.role === 'specialist' || s.role === 'leader')) {
+        byId.set(s.id, s.fullName);
+      }
+    }
+    return [...byId].map(([id, name]) => ({ id, name }));
+  }
+
+  /** What to tell the second of two people acting at once: who changed the dossier, how, and when. */
+  private async conflict(d: DossierRow, conn: Conn = this.deps.db): Promise<ConflictError> {
+    const last = await this.repo.lastEvent(conn, d.id);
+    const action = last ? (m.action[last.action as DossierAction] ?? last.action) : '';
+    return new ConflictError(
+      'dossier_changed',
+      m.conflict(last?.actorName ?? 'người khác', action, last ? formatDateTime(last.at) : ''),
+    );
+  }
+
+  async get(unitId: number, id: number): Promise<DossierRow> {
+    const d = await this.repo.byId(this.deps.db, unitId, id);
+    if (!d) {
+      throw new NotFoundError('dossier_not_found', m.notFound);
+    }
+    return d;
+  }
+
+  byCode(code: string): Promise<DossierRow | undefined> {
+    return this.repo.byCode(this.deps.db, code);
+  }
+
+  events(dossierId: number) {
+    return this.repo.events(this.deps.db, dossierId);
+  }
+
+  files(dossierId: number) {
+    return this.repo.files(this.deps.db, dossierId);
+  }
+
+  file(dossierId: number, fileId: number) {
+    return this.repo.file(this.deps.db, dossierId, fileId);
+  }
+
+  /** May the actor see the unit's dossiers at all (any one-stop role)? */
+  canSee(actor: Actor | null, unitId: number): boolean {
+    return hasRole(actor, unitId, [...STAFF_ROLES_OF_ACTIONS, 'cchc_focal_point', 'inspector']);
+  }
+
+  /** A page of a work queue with the counts of every queue (issue #3 item 6). */
+  async list(actor: Actor, unitId: number, query: ListQuery) {
+    const now = this.deps.clock.now();
+    const rules = dossierRulesAt(localDate(now));
+    const base: Omit<DossierListFilter, 'queue'> = {
+      unitId,
+      actorId: actor.id,
+      now: now.toISOString(),
+      dueSoonBefore: new Date(now.getTime() + rules.dueSoonHours * 3_600_000).toISOString(),
+      status: query.status,
+      procedureCode: query.procedureCode,
+      channel: query.channel,
+      tokens: tokensOf(query.q),
+    };
+    const filter = { ...base, queue: query.queue };
+    const [rows, total, counts] = await Promise.all([
+      this.repo.list(this.deps.db, filter, PAGE_SIZE, (query.page - 1) * PAGE_SIZE),
+      this.repo.count(this.deps.db, filter),
+      this.repo.queueCounts(this.deps.db, base),
+    ]);
+    return { rows, total, counts, now };
+  }
+}
+
+/**
+ * The new appointment as a person types it: a datetime-local value ('2026-02-20T16:00', Vietnam time) or an ISO
+ * 8601 instant with its offset.
+ */
+export function parseAppointment(text: string): Date | undefined {
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})$/.exec(text);
+  if (local) {
+    return parseInstant(`${local[1]}T${local[2]}:${local[3]}:00+07:00`);
+  }
+  return parseInstant(text);
+}
