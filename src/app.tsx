@@ -19,6 +19,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { Uploads } from './http/uploads.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
 import { adminRoutes } from './modules/portal/admin/admin.routes.js';
 import { mediaRoutes } from './modules/portal/media.routes.js';
 import { procedureRoutes } from './modules/procedures/procedures.routes.js';
@@ -169,6 +170,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     mediaRoutes(scope, deps);
     calendarRoutes(scope, deps);
     procedureRoutes(scope, deps);
+    dossierRoutes(scope, deps);
     publicRoutes(scope, deps);
   });
   uploads.assertComplete();

@@ -63,6 +63,8 @@ export const assetPaths = {
 
 export const apiPaths = {
   health: () => '/healthz',
+  openApi: () => '/api/openapi.json',
+  docs: () => '/api/docs',
 };
 
 /** The working calendar: public pages of a unit, its admin, and the API at the site root (issue #3). */
@@ -76,6 +78,35 @@ export const calendarPaths = {
   adminOfficeHours: (base: string) => `${base}/quan-tri/gio-lam-viec`,
   apiDueDate: () => '/api/v1/calendar/due-date',
   apiDaysOff: () => '/api/v1/calendar/days-off',
+};
+
+/** The one-stop dossiers (issue #3 items 3–6): staff pages under /quan-tri/ho-so, the public look-up, the API. */
+export const dossierPaths = {
+  /** The staff work queues; `queue` is one of DossierRepository's QUEUES. */
+  admin: (
+    base: string,
+    query?: {
+      queue?: string;
+      q?: string;
+      status?: string;
+      procedure?: string;
+      channel?: string;
+      page?: number;
+    },
+  ) =>
+    `${base}/quan-tri/ho-so${q({ hang: query?.queue, q: query?.q, 'trang-thai': query?.status, 'thu-tuc': query?.procedure, kenh: query?.channel, trang: query?.page })}`,
+  adminIntake: (base: string, procedureCode?: string) =>
+    `${base}/quan-tri/ho-so/tiep-nhan${q({ 'thu-tuc': procedureCode })}`,
+  adminDetail: (base: string, id: number) => `${base}/quan-tri/ho-so/${id}`,
+  adminAction: (base: string, id: number) => `${base}/quan-tri/ho-so/${id}/xu-ly`,
+  adminFile: (base: string, id: number, fileId: number) => `${base}/quan-tri/ho-so/${id}/tep/${fileId}`,
+  /** A slip of the form set as PDF: receipt (Mẫu 01), supplement (02), refusal (03), apology (04), control (05). */
+  adminForm: (base: string, id: number, form: string) => `${base}/quan-tri/ho-so/${id}/mau/${form}.pdf`,
+  /** The tracking book (Mẫu 06) for a period, as PDF or XLSX. */
+  adminBook: (base: string, format: 'pdf' | 'xlsx', query?: { from?: string; to?: string }) =>
+    `${base}/quan-tri/so-theo-doi.${format}${q({ tu: query?.from, den: query?.to })}`,
+  lookup: (base: string, code?: string) => `${portalPaths.dossierLookup(base)}${q({ ma: code })}`,
+  apiDossier: (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}`,
 };
 
 /**

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.js';
+
+/**
+ * Every route of the one-stop dossiers, registered by app.tsx. Each surface has its own file: the staff work pages
+ * (intake, queues, the dossier and its actions, slips), the public look-up and its API, online submission.
+ */
+export function dossierRoutes(app: FastifyInstance, deps: Deps): void {
+  void app;
+  void deps;
+}
