@@ -1,24 +1,38 @@
+import { looksLikeOle, looksLikeZip } from '../../platform/xlsx.js';
+import { xlsxMessages } from '../../platform/xlsx.messages.js';
 import { procedureMessages } from './procedures.messages.js';
 
 const m = procedureMessages.import;
 
 /** An uploaded file as http/uploads.ts gives it to the route. */
-export type CsvUpload = { filename: string; data: Buffer; truncated: boolean };
+export type CatalogueUpload = { filename: string; data: Buffer; truncated: boolean };
+
+export type CatalogueFile =
+  | { ok: true; kind: 'csv'; text: string }
+  | { ok: true; kind: 'xlsx'; data: Buffer }
+  | { ok: false; message: string };
 
 /**
- * The text of an uploaded catalogue file (pure): UTF-8 only (a byte-order mark is dropped later by the parser).
- * An Excel workbook (a ZIP: "PK\x03\x04") gets its own message, since XLSX import is not there yet.
+ * What an uploaded catalogue file is (pure), by its bytes, not its name: a ZIP is read as an Excel workbook (.xlsx;
+ * anything else zipped is refused when it is read); an OLE file (.xls, or a workbook with a password) is refused with
+ * a message saying how to save it; anything else must be UTF-8 text without NUL characters (a byte-order mark is
+ * dropped later by the parser), which refuses other binary files.
  */
-export function csvTextOf(file: CsvUpload): { ok: true; text: string } | { ok: false; message: string } {
+export function catalogueFileOf(file: CatalogueUpload): CatalogueFile {
   if (file.truncated) {
     return { ok: false, message: m.fileTooLarge };
   }
-  if (file.data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    return { ok: false, message: m.xlsx };
+  if (looksLikeZip(file.data)) {
+    return { ok: true, kind: 'xlsx', data: file.data };
   }
+  if (looksLikeOle(file.data)) {
+    return { ok: false, message: xlsxMessages.legacyOrEncrypted };
+  }
+  let text: string;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(file.data) };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.data);
   } catch {
     return { ok: false, message: m.notUtf8 };
   }
+  return text.includes('\u0000') ? { ok: false, message: m.notUtf8 } : { ok: true, kind: 'csv', text };
 }

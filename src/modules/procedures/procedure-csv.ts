@@ -1,4 +1,4 @@
-import { parseCsv } from './csv.js';
+import { parseCsv, type CsvRecord } from './csv.js';
 import { procedureMessages } from './procedures.messages.js';
 import {
   CONFIDENCES,
@@ -53,7 +53,15 @@ export function readProcedureCsv(text: string): CsvImport {
       message: parsed.error === 'unclosed_quote' ? m.unclosedQuote(parsed.line) : m.quoteInField(parsed.line),
     };
   }
-  const [header, ...data] = parsed.records;
+  return readProcedureRecords(parsed.records);
+}
+
+/**
+ * Reads the records of a catalogue, from a CSV or a spreadsheet (pure): the first record is the header, blank records
+ * are already left out, and each record carries the line or row number the user's file shows.
+ */
+export function readProcedureRecords(records: CsvRecord[]): CsvImport {
+  const [header, ...data] = records;
   if (!header) {
     return { ok: false, message: m.noRows };
   }

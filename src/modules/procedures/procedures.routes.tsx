@@ -15,7 +15,7 @@ import {
 import { normaliseQuery, toPagination } from '../portal/public/portal.presenter.js';
 import { portalShellBuilder } from '../portal/public/portal-shell.js';
 import type { UploadedFile } from '../../http/uploads.js';
-import { csvTextOf } from './csv-file.js';
+import { catalogueFileOf } from './csv-file.js';
 import { CSV_COLUMNS } from './procedure-csv.js';
 import { confidenceLabels, onlineLevelLabels, procedureMessages } from './procedures.messages.js';
 import {
@@ -59,7 +59,7 @@ const isLevel = (s: string): s is OnlineLevel => (ONLINE_LEVELS as readonly stri
 
 /**
  * The procedure catalogue: public list and detail inside the unit's portal (/thu-tuc-hanh-chinh), and the staff's
- * list and CSV import (/quan-tri/thu-tuc; the unit's admin or one-stop officer).
+ * list and import from CSV or Excel (/quan-tri/thu-tuc; the unit's admin or one-stop officer).
  */
 export function procedureRoutes(app: FastifyInstance, deps: Deps): void {
   const service = deps.procedures.service;
@@ -207,26 +207,28 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
     const pasted = values.csv ?? '';
     let csv = pasted;
     let fileName = (values.fileName ?? '').trim();
+    let workbook: Buffer | undefined;
     if (file && file.data.length > 0) {
-      const read = csvTextOf(file);
+      const read = catalogueFileOf(file);
       if (!read.ok) {
         return importForm(req, reply, values, { file: read.message }, 422);
       }
-      csv = read.text;
+      if (read.kind === 'xlsx') {
+        workbook = read.data;
+      } else {
+        csv = read.text;
+      }
       fileName ||= file.filename;
     } else if (pasted.trim() === '') {
       return importForm(req, reply, values, { file: im.empty }, 422);
     }
-    if (csv.length > MAX_CSV_CHARS) {
+    if (!workbook && csv.length > MAX_CSV_CHARS) {
       return importForm(req, reply, { fileName }, { file: im.tooLarge }, 422);
     }
-    const outcome = await service.importCsv(
-      actorOf(req),
-      site.unit.id,
-      csv,
-      fileName.slice(0, 200) || null,
-      req.ip,
-    );
+    const name = fileName.slice(0, 200) || null;
+    const outcome = workbook
+      ? await service.importXlsx(actorOf(req), site.unit.id, workbook, name, req.ip)
+      : await service.importCsv(actorOf(req), site.unit.id, csv, name, req.ip);
     if (!outcome.ok) {
       return importForm(
         req,

@@ -2,7 +2,8 @@ import type { Actor } from '../accounts/actor.js';
 import { fold } from '../../platform/fold.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { searchTextOf } from '../portal/search-text.js';
-import { readProcedureCsv, type RejectedRow } from './procedure-csv.js';
+import { readProcedureCsv, type CsvImport, type RejectedRow } from './procedure-csv.js';
+import { readProcedureXlsx } from './procedure-xlsx.js';
 import { procedureMessages } from './procedures.messages.js';
 import type { ProceduresDeps } from './procedures.module.js';
 import {
@@ -94,7 +95,7 @@ function procedureOf(r: Row): Procedure {
 }
 
 /**
- * The procedure catalogue of each unit: public search and detail, and the staff's CSV import (one transaction per
+ * The procedure catalogue of each unit: public search and detail, and the staff's import from CSV or XLSX (one transaction per
  * import: the good rows are created or updated by code, the report and the audit row land with them or not at all).
  */
 export class ProceduresService {
@@ -143,7 +144,27 @@ export class ProceduresService {
     fileName: string | null,
     ip: string | null = null,
   ): Promise<ImportOutcome> {
-    const read = readProcedureCsv(text);
+    return this.importRead(actor, unitId, readProcedureCsv(text), fileName, ip);
+  }
+
+  /** Imports a catalogue workbook (.xlsx) into the unit: the same columns, checks and report as a CSV. */
+  async importXlsx(
+    actor: Actor | null,
+    unitId: number,
+    bytes: Buffer,
+    fileName: string | null,
+    ip: string | null = null,
+  ): Promise<ImportOutcome> {
+    return this.importRead(actor, unitId, readProcedureXlsx(bytes), fileName, ip);
+  }
+
+  private async importRead(
+    actor: Actor | null,
+    unitId: number,
+    read: CsvImport,
+    fileName: string | null,
+    ip: string | null,
+  ): Promise<ImportOutcome> {
     if (!read.ok) {
       return read;
     }

@@ -106,7 +106,7 @@ export function ProcedureImportPage(v: {
           label={a.fileLabel}
           error={v.errors.file}
           hint={a.columnsHint(v.columns)}
-          accept=".csv,text/csv"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.csv,text/csv"
         />
         <TextArea name="csv" label={a.csvLabel} value={v.values.csv} error={v.errors.csv} rows={12} />
         <TextField
