@@ -7,10 +7,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from './deps.js';
+import { apiDocsRoutes } from './http/api-docs.routes.js';
 import { isBearerApiRequest, refuseInvalidBearer } from './http/auth.js';
 import { refuseCsrf } from './http/csrf-refusal.js';
 import { handleError, handleFrameworkError, handleNotFound } from './http/error-handler.js';
 import { ErrorPages } from './http/error-pages.js';
+import { ApiRouteLog } from './http/openapi.js';
 import { assetPaths } from './http/paths.js';
 import './http/request-context.js';
 import { noStoreForAdmin, refuseNul, refuseNulInUrl } from './http/request-checks.js';
@@ -119,6 +121,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.addHook('onSend', noStoreForAdmin);
   // Before any route is registered: the upload routes' guards are taken from their route options.
   app.addHook('onRoute', uploads.onRoute);
+  // Every /api/ route, held against the OpenAPI document by api-docs.routes.test.ts.
+  app.decorate('apiRoutes', new ApiRouteLog());
+  app.addHook('onRoute', app.apiRoutes.onRoute);
 
   await app.register(cookie);
   app.addHook(
@@ -164,6 +169,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   await app.register(async (scope) => {
+    apiDocsRoutes(scope, deps);
     accountRoutes(scope, deps);
     unitRoutes(scope, deps);
     adminRoutes(scope, deps);

@@ -409,14 +409,18 @@ describe('L11: only bearer-authenticated requests skip the CSRF check', () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('lets a bearer request through to the route (here: none, 404)', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/khong-co',
-      headers: { authorization: 'Bearer abc', 'content-type': 'application/json' },
-      payload: '{}',
-    });
-    expect(res.statusCode).toBe(404);
+  it('lets a bearer request with a live token through to the route (here: none, 404), a dead one 401', async () => {
+    const id = (await t.deps.accounts.tokens.staffIdOf('bientap')) ?? 0;
+    const { token } = await t.deps.accounts.tokens.create(null, id, { name: 'L11', days: null });
+    const post = (bearer: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/khong-co',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        payload: '{}',
+      });
+    expect((await post(token)).statusCode).toBe(404);
+    expect((await post('abc')).statusCode).toBe(401);
   });
 });
 
