@@ -4,6 +4,7 @@ import * as m20261126010000 from './20261126010000_create_calendar_tables.js';
 import * as m20261126010100 from './20261126010100_seed_calendar_notices.js';
 import * as m20261126020000 from './20261126020000_create_procedure_tables.js';
 import * as m20261126030000 from './20261126030000_create_dossier_tables.js';
+import * as m20261126030100 from './20261126030100_create_notification_tables.js';
 import * as m20261126030200 from './20261126030200_create_api_token_table.js';
 
 /**
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '20261126010100_seed_calendar_notices': m20261126010100,
   '20261126020000_create_procedure_tables': m20261126020000,
   '20261126030000_create_dossier_tables': m20261126030000,
+  '20261126030100_create_notification_tables': m20261126030100,
   '20261126030200_create_api_token_table': m20261126030200,
 };

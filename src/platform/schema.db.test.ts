@@ -255,6 +255,25 @@ const EXPECTED: Record<string, string[]> = {
     'uploaded_at',
     'uploaded_by',
   ],
+  notification: [
+    'id',
+    'unit_id',
+    'dossier_id',
+    'channel',
+    'recipient',
+    'subject',
+    'body_text',
+    'body_html',
+    'attachments',
+    'params',
+    'kind',
+    'status',
+    'attempts',
+    'last_error',
+    'next_attempt_at',
+    'created_at',
+    'sent_at',
+  ],
 };
 
 describe(`migrated schema on ${TEST_DIALECT}`, () => {
