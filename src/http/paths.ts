@@ -54,6 +54,10 @@ export const adminPaths = {
   mediaUpload: (base: string) => `${base}/quan-tri/tep/tai-len`,
   settingsLogo: (base: string) => `${base}/quan-tri/cai-dat/logo`,
   userStatus: (base: string, id: number) => `${base}/quan-tri/nguoi-dung/${id}/trang-thai`,
+  /** The signed-in staff member's own account: their API tokens. */
+  account: (base: string) => `${base}/quan-tri/tai-khoan`,
+  accountTokens: (base: string) => `${base}/quan-tri/tai-khoan/khoa-api`,
+  accountTokenRevoke: (base: string, id: number) => `${base}/quan-tri/tai-khoan/khoa-api/${id}/thu-hoi`,
 };
 
 export const assetPaths = {

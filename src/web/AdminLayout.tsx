@@ -7,6 +7,8 @@ import { common } from './messages.js';
 export type AdminShell = {
   unitName: string;
   actorName: string;
+  /** The signed-in member's own page (their API tokens). */
+  accountHref: string;
   nav: NavItem[];
   otherUnits: UnitLink[];
   signOutHref: string;
@@ -69,10 +71,10 @@ export function AdminLayout({
               <a href={publicHref}>{common.admin.viewPublic}</a>
               {shell && (
                 <>
-                  <span class="admin-header__who">
+                  <a class="admin-header__who" href={shell.accountHref}>
                     <span class="visually-hidden">{common.admin.signedInAs}</span>
                     {shell.actorName}
-                  </span>
+                  </a>
                   <form method="post" action={shell.signOutHref} class="inline-form">
                     <input type="hidden" name="_csrf" value={shell.csrfToken} />
                     <button type="submit" class="button-link">

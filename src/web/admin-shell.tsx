@@ -32,6 +32,7 @@ export function adminShell(
   return {
     unitName: site.unit.name,
     actorName: actor.name,
+    accountHref: adminPaths.account(base),
     nav: adminNav(actor, site.unit.id, base, area),
     otherUnits: otherUnitLinks(
       actor,

@@ -91,6 +91,12 @@ export const accountMessages = {
     token_name_required: 'Vui lòng đặt tên cho khóa API, ví dụ: Kết nối phần mềm một cửa của tỉnh.',
     token_days_invalid: `Số ngày hiệu lực là số nguyên từ 1 đến ${MAX_API_TOKEN_DAYS}; để trống nếu khóa không hết hạn.`,
   },
+  account: {
+    title: 'Tài khoản của tôi',
+    fullName: 'Họ và tên',
+    username: 'Tên đăng nhập',
+    roles: 'Vai trò tại đơn vị này',
+  },
   /** API tokens: the account page's section, and the JSON errors of the API's guard (http/auth.ts). */
   apiTokens: {
     title: 'Khóa API',
@@ -119,6 +125,9 @@ export const accountMessages = {
     shownOnceWarning:
       'Hãy sao chép và cất giữ khóa này ở nơi an toàn ngay bây giờ: hệ thống chỉ hiển thị một lần và không lưu lại khóa. Ai có khóa này có thể làm mọi việc bạn được phép làm qua API.',
     docs: 'Tài liệu API',
+    docsIntro: 'Cách gọi API và danh sách các thao tác: ',
+    actions: 'Thao tác',
+    createTitle: 'Tạo khóa API mới',
     authRequired: 'Cần xác thực: gửi khóa API trong tiêu đề Authorization: Bearer <khóa>.',
     invalidToken: 'Khóa API không hợp lệ, đã hết hạn, đã bị thu hồi hoặc tài khoản đã bị khóa.',
     forbidden: 'Tài khoản của khóa API này không có vai trò cần thiết tại đơn vị này.',

@@ -103,3 +103,40 @@ function pretty(json: string | null): string | null {
     return json;
   }
 }
+
+export type TokenRowInput = {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
+};
+
+export type TokenRow = {
+  id: number;
+  name: string;
+  prefix: string;
+  created: string;
+  lastUsed: string;
+  expires: string;
+  state: string;
+  /** Where its revoke form posts; null once revoked. */
+  revokeHref: string | null;
+};
+
+/** API tokens as the account page lists them: dates in Vietnam time, states in Vietnamese. */
+export function toTokenRows(rows: readonly TokenRowInput[], base: string): TokenRow[] {
+  const t = accountMessages.apiTokens;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: `${r.prefix}…`,
+    created: formatDateTime(r.createdAt),
+    lastUsed: r.lastUsedAt ? formatDateTime(r.lastUsedAt) : t.never,
+    expires: r.expiresAt ? formatDateTime(r.expiresAt) : t.noExpiry,
+    state: t[r.state],
+    revokeHref: r.state === 'revoked' ? null : adminPaths.accountTokenRevoke(base, r.id),
+  }));
+}

@@ -15,6 +15,7 @@ import {
 } from '../../web/components/form-errors.js';
 import { accountMessages } from './accounts.messages.js';
 import { SESSION_DAYS } from './accounts.service.js';
+import { apiTokenRoutes } from './api-tokens.routes.js';
 import { toAuditRows, toStaffRows, type StaffRow } from './accounts.presenter.js';
 import {
   AccountIdParams,
@@ -33,10 +34,11 @@ import { UsersPage } from './views/UsersPage.js';
 const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 3600;
 const m = accountMessages;
 
-/** Staff sign-in and sign-out, the users and roles pages and the audit trail of a unit's admin. */
+/** Staff sign-in and sign-out, the users and roles pages, one's own account and API tokens, the audit trail. */
 export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   signInRoutes(app, deps);
   userRoutes(app, deps);
+  apiTokenRoutes(app, deps);
 
   app.get(
     adminPaths.audit(''),

@@ -245,3 +245,75 @@ describe('Bearer tokens on the API', () => {
     expect((await browser.get('/quan-tri')).statusCode).toBe(200);
   });
 });
+
+describe('The account page (/quan-tri/tai-khoan)', () => {
+  const TOKEN = /<code class="token">(cx_[A-Za-z0-9_-]{43})<\/code>/;
+
+  it('creates a token shown once, lists it without the token, and revokes it, with CSRF', async () => {
+    const browser = new Browser(t);
+    await browser.signIn('', 'mot.cua');
+    const dashboard = await browser.get('/quan-tri');
+    expect(dashboard.body).toContain('href="/quan-tri/tai-khoan"');
+
+    const form = await browser.get('/quan-tri/tai-khoan');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('<h1>Tài khoản của tôi</h1>');
+    expect(form.body).toContain('href="/api/docs"');
+
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/quan-tri/tai-khoan/khoa-api',
+      headers: { cookie: cookieHeader(browser.jar), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=Kh%C3%B4ng+CSRF',
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const created = await browser.submit(
+      '/quan-tri/tai-khoan',
+      { name: 'Phần mềm một cửa', days: '30' },
+      '/quan-tri/tai-khoan/khoa-api',
+    );
+    expect(created.statusCode).toBe(200);
+    const token = TOKEN.exec(created.body)?.[1] ?? '';
+    expect(created.body).toContain(m.shownOnceWarning);
+    expect((await call(ROUTE, token)).json()).toEqual({ username: 'mot.cua' });
+
+    const again = await browser.get('/quan-tri/tai-khoan');
+    expect(again.body).not.toContain(token);
+    expect(again.body).toContain(`${token.slice(0, 10)}…`);
+    expect(again.body).toContain('Phần mềm một cửa');
+
+    const row = (await tokens().list(officer)).find((r) => r.prefix === token.slice(0, 10));
+    const revoked = await browser.submit(
+      '/quan-tri/tai-khoan',
+      {},
+      `/quan-tri/tai-khoan/khoa-api/${row?.id ?? 0}/thu-hoi`,
+    );
+    expect(revoked.statusCode).toBe(303);
+    expectInvalidToken(await call(ROUTE, token));
+    expect((await browser.get('/quan-tri/tai-khoan')).body).toContain(m.revoked);
+  });
+
+  it('keeps the input and shows the problem at the field, and never touches another member’s token', async () => {
+    const browser = new Browser(t);
+    await browser.signIn('', 'bien.tap');
+    const bad = await browser.submit(
+      '/quan-tri/tai-khoan',
+      { name: '  ', days: '99999' },
+      '/quan-tri/tai-khoan/khoa-api',
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain(accountMessages.fields.token_name_required);
+    expect(bad.body).toContain(accountMessages.fields.token_days_invalid);
+    expect(bad.body).toContain('value="99999"');
+
+    const theirs = await tokens().create(null, officer, { name: 'Của người khác', days: null });
+    const res = await browser.submit(
+      '/quan-tri/tai-khoan',
+      {},
+      `/quan-tri/tai-khoan/khoa-api/${theirs.id}/thu-hoi`,
+    );
+    expect(res.statusCode).toBe(404);
+    expect((await call(ROUTE, theirs.token)).statusCode).toBe(200);
+  });
+});
