@@ -340,6 +340,20 @@ export interface DossierFileTable {
   uploadedBy: number | null;
 }
 
+/** A citizen's online submission in progress (migrations/20261126030300). JSON in formValues and files. */
+export interface DossierDraftTable {
+  id: Generated<number>;
+  unitId: number;
+  citizenAccountId: number;
+  procedureCode: string;
+  procedureName: string;
+  formKey: string;
+  formValues: string;
+  files: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
 export type NotificationChannelColumn = 'email' | 'sms' | 'zalo';
 export type NotificationKindColumn = 'receipt' | 'supplement' | 'result_ready' | 'apology' | 'other';
 export type NotificationStatusColumn = 'pending' | 'sent' | 'failed' | 'skipped';
@@ -360,7 +374,11 @@ export interface NotificationTable {
   /** JSON object of template parameters (Zalo ZNS and SMS gateways), or null. */
   params: string | null;
   kind: NotificationKindColumn;
-  status: ColumnType<NotificationStatusColumn, NotificationStatusColumn | undefined, NotificationStatusColumn>;
+  status: ColumnType<
+    NotificationStatusColumn,
+    NotificationStatusColumn | undefined,
+    NotificationStatusColumn
+  >;
   attempts: ColumnType<number, number | undefined, number>;
   lastError: string | null;
   nextAttemptAt: InstantDefault;
@@ -388,5 +406,6 @@ export interface DB {
   dossier: DossierTable;
   dossierEvent: DossierEventTable;
   dossierFile: DossierFileTable;
+  dossierDraft: DossierDraftTable;
   notification: NotificationTable;
 }

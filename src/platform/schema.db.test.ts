@@ -255,6 +255,18 @@ const EXPECTED: Record<string, string[]> = {
     'uploaded_at',
     'uploaded_by',
   ],
+  dossier_draft: [
+    'id',
+    'unit_id',
+    'citizen_account_id',
+    'procedure_code',
+    'procedure_name',
+    'form_key',
+    'form_values',
+    'files',
+    'created_at',
+    'updated_at',
+  ],
   notification: [
     'id',
     'unit_id',
