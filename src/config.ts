@@ -21,7 +21,23 @@ const Env = z.object({
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .refine(
+      (u) => !/[?&]starttls=/.test(u) || /[?&]starttls=(auto|required|never)(&|$)/.test(u),
+      'starttls must be auto, required or never',
+    )
     .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'must be an address, optionally with a name: Xã Tân Hồng <noreply@tanhong.example.gov.vn>',
+    )
+    .optional(),
+  SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ZALO_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'use at least 32 random characters').optional(),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis://')
@@ -50,6 +66,15 @@ export type Config = Readonly<{
   /** 'unset': on in development, off in production (startup.ts says why): demo accounts share a published password. */
   demoData: 'on' | 'off' | 'unset';
   smtpUrl: string | undefined;
+  /** E-mail, SMS and Zalo (docs/notifications.md); a channel without its settings is not sent. */
+  notifications: {
+    mailFrom: string | undefined;
+    smsWebhookUrl: string | undefined;
+    zaloWebhookUrl: string | undefined;
+    webhookSecret: string | undefined;
+    maxAttempts: number;
+    intervalSeconds: number;
+  };
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
   logLevel: string;
@@ -63,8 +88,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   // Empty strings mean "not set", as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = Env.safeParse(cleaned);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+  const missing = requiredTogether(cleaned);
+  if (!result.success || missing.length > 0) {
+    const problems = [
+      ...(result.error?.issues ?? []).map((i) => `  - ${i.path.join('.')}: ${i.message}`),
+      ...missing,
+    ];
     throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   }
   const e = result.data;
@@ -84,12 +113,30 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     db,
     demoData: e.DEMO_DATA ?? 'unset',
     smtpUrl: e.SMTP_URL,
+    notifications: {
+      mailFrom: e.MAIL_FROM,
+      smsWebhookUrl: e.SMS_WEBHOOK_URL,
+      zaloWebhookUrl: e.ZALO_WEBHOOK_URL,
+      webhookSecret: e.NOTIFY_WEBHOOK_SECRET,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      intervalSeconds: e.NOTIFY_INTERVAL_SECONDS,
+    },
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     portal: { pageCacheSeconds: e.PAGE_CACHE_SECONDS, visitsFlushSeconds: e.VISITS_FLUSH_SECONDS },
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
   });
+}
+
+/** Settings that only make sense with another one. */
+function requiredTogether(env: Record<string, string | undefined>): string[] {
+  return [
+    env.SMTP_URL && !env.MAIL_FROM ? '  - MAIL_FROM: required when SMTP_URL is set' : '',
+    (env.SMS_WEBHOOK_URL || env.ZALO_WEBHOOK_URL) && !env.NOTIFY_WEBHOOK_SECRET
+      ? '  - NOTIFY_WEBHOOK_SECRET: required when SMS_WEBHOOK_URL or ZALO_WEBHOOK_URL is set'
+      : '',
+  ].filter(Boolean);
 }
 
 /** TRUST_PROXY: 'true' is one hop (the reverse proxy in front), never "every hop" (app.tsx says why). */
