@@ -11,6 +11,7 @@ import { AccountService } from './modules/accounts/accounts.service.js';
 import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { PortalAdminModule } from './modules/portal/portal-admin.module.js';
 import { PortalModule } from './modules/portal/portal.module.js';
@@ -43,6 +44,7 @@ export type Deps = Readonly<{
   calendar: CalendarModule;
   procedures: ProceduresModule;
   dossiers: DossiersModule;
+  notifications: NotificationsModule;
 }>;
 
 /** Wires every service from the config. Nothing here touches the network or the database yet. */
@@ -71,6 +73,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   const portalAdmin = new PortalAdminModule(portalDeps, portal.pageCache);
   const procedures = new ProceduresModule({ db, clock, audit, directory });
   const calendar = new CalendarModule({ db, clock, audit, directory });
+  const notifications = new NotificationsModule({ db, clock, storage, directory, config });
   const dossiers = new DossiersModule({
     db,
     clock,
@@ -97,5 +100,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     calendar,
     procedures,
     dossiers,
+    notifications,
   });
 }

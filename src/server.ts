@@ -25,6 +25,7 @@ export async function serve(): Promise<void> {
     }
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await deps.notifications.stop();
     await app.close();
     await deps.db.destroy();
     process.exit(0);
@@ -32,6 +33,8 @@ export async function serve(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   await app.listen({ port: config.http.port, host: config.http.host });
+  // After listen, never in prepare(): tests build the app without the timer and run the dispatcher themselves.
+  deps.notifications.start((msg) => app.log.info(msg));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -126,6 +126,23 @@ describe(`notification outbox on ${TEST_DIALECT}`, () => {
     });
   });
 
+  it('stores a refusal (Form 03) with kind other', async () => {
+    const [id] = await fx.db.transaction().execute((trx) =>
+      fx.notifications.service.notifyDossier(trx, {
+        kind: 'refusal',
+        unitId: fx.unitId,
+        dossierId: 10,
+        view: { ...view, reason: 'Không thuộc thẩm quyền' },
+        to: { email: 'duc@example.vn' },
+      }),
+    );
+    expect(await fx.row(id!)).toMatchObject({
+      kind: 'other',
+      subject: 'Từ chối tiếp nhận, giải quyết hồ sơ 000.00.13.H12-261126-0002',
+    }); // one contact, one id
+    await fx.notifications.dispatcher.runOnce();
+  });
+
   it('leaves the rows of a channel without configuration pending, untouched', async () => {
     const id = await fx.db
       .transaction()

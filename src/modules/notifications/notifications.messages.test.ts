@@ -3,6 +3,7 @@ import {
   apologyNotice,
   dateTimeVn,
   receiptNotice,
+  refusalNotice,
   resultReadyNotice,
   SMS_MAX,
   supplementNotice,
@@ -117,6 +118,16 @@ describe('dossier notice templates', () => {
       'UBND xã Tân Hồng xin lỗi: hồ sơ 000.00.13.H12-261126-0001 chậm trả kết quả, hẹn lại 01/12/2026 16:00. Lý do: Cần xác minh thêm thông tin tại xã khác',
     );
     expect([...r.sms].length).toBeLessThanOrEqual(SMS_MAX);
+  });
+
+  it('refuses with the precise reason (Form 03)', () => {
+    const r = refusalNotice({ ...view, reason: 'Thủ tục không thuộc thẩm quyền giải quyết của UBND cấp xã' });
+    expect(r.subject).toBe('Từ chối tiếp nhận, giải quyết hồ sơ 000.00.13.H12-261126-0001');
+    expect(r.text).toContain(
+      'UBND xã Tân Hồng không tiếp nhận, giải quyết hồ sơ 000.00.13.H12-261126-0001 (thủ tục: Đăng ký khai sinh) của Ông/Bà với lý do cụ thể như sau:\nThủ tục không thuộc thẩm quyền giải quyết của UBND cấp xã',
+    );
+    expect(r.sms).toContain('Lý do: Thủ tục không thuộc thẩm quyền giải quyết của UBND cấp xã');
+    expect(() => refusalNotice({ ...view, reason: '' })).toThrow(/reason/);
   });
 
   it('keeps SMS texts within 160 characters, without the name or any long number', () => {

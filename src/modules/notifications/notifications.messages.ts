@@ -29,6 +29,7 @@ export type DossierNoticeView = {
 
 export type SupplementView = DossierNoticeView & { reason: string; documents: readonly string[] };
 export type ApologyView = DossierNoticeView & { reason: string; newDueAt: Date | string };
+export type RefusalView = DossierNoticeView & { reason: string };
 
 export type RenderedNotice = {
   subject: string;
@@ -53,6 +54,7 @@ const ATTACHED = {
   supplement: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ được gửi kèm thư này.',
   result_ready: 'Kết quả giải quyết (bản điện tử) được gửi kèm thư này.',
   apology: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả được gửi kèm thư này.',
+  refusal: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ được gửi kèm thư này.',
 } as const;
 
 const attachedLine = (kind: keyof typeof ATTACHED, attached: boolean) =>
@@ -212,6 +214,27 @@ export function apologyNotice(v: ApologyView, attached = false): RenderedNotice 
       `${v.unitName} xin lỗi: hồ sơ ${v.dossierCode} chậm trả kết quả, hẹn lại ${newDue}.`,
       `Xin lỗi: hồ sơ ${v.dossierCode} chậm trả kết quả, hẹn lại ${newDue}.`,
     ),
+    params: paramsOf(v),
+  };
+}
+
+/** Form 03 by e-mail: the dossier is refused, with the precise reason (Decree 61 Arts. 17 and 19). */
+export function refusalNotice(v: RefusalView, attached = false): RenderedNotice {
+  if (!v.reason.trim()) {
+    throw new Error('refusalNotice: a refusal needs its reason');
+  }
+  const text = [
+    ...greeting(v),
+    `${v.unitName} không tiếp nhận, giải quyết hồ sơ ${v.dossierCode} (thủ tục: ${v.procedureName}) của Ông/Bà với lý do cụ thể như sau:`,
+    v.reason,
+    ...attachedLine('refusal', attached),
+    ...FOOTER(v),
+  ].join('\n');
+  return {
+    subject: `Từ chối tiếp nhận, giải quyết hồ sơ ${v.dossierCode}`,
+    text,
+    // The reason is the message: it goes whole, even past 160 characters.
+    sms: `${v.unitName}: hồ sơ ${v.dossierCode} không được tiếp nhận, giải quyết. Lý do: ${v.reason}`,
     params: paramsOf(v),
   };
 }

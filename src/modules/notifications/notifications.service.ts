@@ -5,10 +5,12 @@ import type { UnitDirectory } from '../units/unit-directory.js';
 import {
   apologyNotice,
   receiptNotice,
+  refusalNotice,
   resultReadyNotice,
   supplementNotice,
   type ApologyView,
   type DossierNoticeView,
+  type RefusalView,
   type RenderedNotice,
   type SupplementView,
 } from './notifications.messages.js';
@@ -41,6 +43,8 @@ export type DossierNotice = {
   | { kind: 'supplement'; view: SupplementView }
   | { kind: 'result_ready'; view: DossierNoticeView }
   | { kind: 'apology'; view: ApologyView }
+  /** Form 03; stored with kind 'other'. */
+  | { kind: 'refusal'; view: RefusalView }
 );
 
 type Deps = { db: Db; notifications: NotificationRepository; clock: Clock; directory: UnitDirectory };
@@ -55,6 +59,8 @@ function render(n: DossierNotice, attached: boolean): RenderedNotice {
       return resultReadyNotice(n.view, attached);
     case 'apology':
       return apologyNotice(n.view, attached);
+    case 'refusal':
+      return refusalNotice(n.view, attached);
   }
 }
 
@@ -110,12 +116,13 @@ export class NotificationService {
   }
 
   /**
-   * A dossier notice (receipt, supplement request, result ready, apology) rendered from the Vietnamese templates and
+   * A dossier notice (receipt, supplement request, result ready, apology, refusal) rendered from the Vietnamese templates and
    * queued on every channel the citizen gave: e-mail (with the attachments), SMS (short text) and Zalo (full text).
    * Returns the ids of the rows written (none when no contact is given).
    */
   async notifyDossier(trx: Tx, notice: DossierNotice): Promise<number[]> {
-    const { unitId, dossierId, kind, to } = notice;
+    const { unitId, dossierId, to } = notice;
+    const kind = notice.kind === 'refusal' ? 'other' : notice.kind;
     const attachments = notice.attachments ?? [];
     const ids: number[] = [];
     if (to.email?.trim()) {
