@@ -135,3 +135,18 @@ export const procedureAdminPaths = {
   new: (base: string) => `${base}/quan-tri/thu-tuc/moi`,
   edit: (base: string, code: string) => `${base}/quan-tri/thu-tuc/${code}`,
 };
+
+/**
+ * Citizens' accounts and online submission (issue #3 item 3): sign-up, sign-in and out, "my dossiers" with the drafts,
+ * and the online form of a procedure. Draft ids and flags are strings so that q() keeps them (it drops the number 1).
+ */
+export const citizenPaths = {
+  signUp: (base: string, next?: string) => `${base}/tai-khoan/dang-ky${q({ tiep: next })}`,
+  signIn: (base: string, next?: string) => `${base}/tai-khoan/dang-nhap${q({ tiep: next })}`,
+  signOut: (base: string) => `${base}/tai-khoan/dang-xuat`,
+  dossiers: (base: string) => `${base}/tai-khoan/ho-so`,
+  draftDelete: (base: string, id: number) => `${base}/tai-khoan/ho-so/nhap/${id}/xoa`,
+  online: (base: string, code: string, draftId?: number, saved?: boolean) =>
+    `${base}/nop-truc-tuyen/${code}${q({ nhap: draftId === undefined ? undefined : String(draftId), 'da-luu': saved ? 'co' : undefined })}`,
+  submitted: (base: string, dossierId: number) => `${base}/nop-truc-tuyen/da-nop/${dossierId}`,
+};

@@ -16,6 +16,7 @@ import {
 import { accountMessages } from './accounts.messages.js';
 import { SESSION_DAYS } from './accounts.service.js';
 import { apiTokenRoutes } from './api-tokens.routes.js';
+import { citizenAccountRoutes } from './citizen-accounts.routes.js';
 import { toAuditRows, toStaffRows, type StaffRow } from './accounts.presenter.js';
 import {
   AccountIdParams,
@@ -34,9 +35,13 @@ import { UsersPage } from './views/UsersPage.js';
 const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 3600;
 const m = accountMessages;
 
-/** Staff sign-in and sign-out, the users and roles pages, one's own account and API tokens, the audit trail. */
+/**
+ * Staff sign-in and sign-out, citizens' accounts (citizen-accounts.routes.tsx), the users and roles pages, one's own
+ * account and API tokens, the audit trail.
+ */
 export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   signInRoutes(app, deps);
+  citizenAccountRoutes(app, deps);
   userRoutes(app, deps);
   apiTokenRoutes(app, deps);
 

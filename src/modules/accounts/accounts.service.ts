@@ -7,6 +7,8 @@ import type { Actor } from './actor.js';
 import { accountMessages } from './accounts.messages.js';
 import type { AccountRepository, ApiTokenRepository, SessionRepository } from './accounts.repository.js';
 import { ApiTokenService } from './api-tokens.js';
+import { CitizenRepository } from './citizen-accounts.repository.js';
+import { CitizenAccountService } from './citizen-accounts.service.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.js';
 import { isRole, type Role } from './roles.js';
 import { afterFailure, AttemptWindow, lockMinutesLeft, type SignInPolicy } from './sign-in-policy.js';
@@ -40,6 +42,8 @@ export class AccountService {
   private readonly ipWindow: AttemptWindow;
   /** API tokens of staff accounts (api-tokens.ts). */
   readonly tokens: ApiTokenService;
+  /** Citizens' accounts: sign-up and profile (citizen-accounts.service.ts); they sign in with signIn(…, 'citizen'). */
+  readonly citizens: CitizenAccountService;
 
   constructor(private readonly deps: Deps) {
     this.ipWindow = new AttemptWindow(deps.policy.perIpAttempts, deps.policy.perIpWindowMinutes * 60_000);
@@ -52,6 +56,7 @@ export class AccountService {
       clock,
       actorOf: (id) => this.actorOf(id),
     });
+    this.citizens = new CitizenAccountService({ db, repo: new CitizenRepository(), audit, clock });
   }
 
   /**
@@ -63,8 +68,15 @@ export class AccountService {
    * hash when there is no usable account), so the time taken does not tell them apart either. A locked account
    * refuses even the right password, without saying so: telling "locked" only after a correct password would
    * let an attacker keep guessing through the lock. The sign-in page explains the lock rule in its hint instead.
+   * `kind` is the sign-in page's: an account of the other kind fails like an unknown username (a citizen never
+   * signs in at /quan-tri, a staff member never as a citizen).
    */
-  async signIn(usernameInput: string, password: string, ip: string): Promise<SignInResult> {
+  async signIn(
+    usernameInput: string,
+    password: string,
+    ip: string,
+    kind: Actor['kind'] = 'staff',
+  ): Promise<SignInResult> {
     const { db, accounts, audit, clock, policy } = this.deps;
     const now = clock.now();
     const wait = this.ipWindow.hit(ip, now.getTime());
@@ -73,7 +85,7 @@ export class AccountService {
     }
     const username = usernameInput.trim().toLowerCase();
     const found = await accounts.findByUsername(db, username);
-    const account = found && found.disabled === 0 ? found : undefined;
+    const account = found && found.disabled === 0 && found.kind === kind ? found : undefined;
     const passwordOk = await verifyPassword(account?.passwordHash ?? (await DUMMY_HASH_PROMISE), password);
     if (!account || lockMinutesLeft(account.lockedUntil, now) > 0) {
       return { ok: false };

@@ -66,6 +66,8 @@ describe('RESERVED_SLUGS (a unit slug can never shadow a public page)', () => {
     'api',
     'rss',
     'tim-kiem',
+    'tai-khoan',
+    'nop-truc-tuyen',
   ])('reserves %s, and UnitSlug refuses it', (slug) => {
     expect(RESERVED_SLUGS.has(slug)).toBe(true);
     expect(UnitSlug.safeParse(slug).error?.issues[0]?.message).toBe('slug_reserved');

@@ -1,4 +1,4 @@
-import { adminPaths, apiPaths, assetPaths, portalPaths } from '../../http/paths.js';
+import { adminPaths, apiPaths, assetPaths, citizenPaths, portalPaths } from '../../http/paths.js';
 import type { UnitRow } from './units.repository.js';
 
 /** The first segment of a path: '/chuyen-muc/x' → 'chuyen-muc', '/rss.xml' → 'rss.xml', '/' → ''. */
@@ -19,6 +19,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
   [
     ...Object.values(portalPaths).map((path) => firstSegment(path('', 'x', 2))),
     firstSegment(adminPaths.dashboard('')),
+    firstSegment(citizenPaths.signIn('')),
+    firstSegment(citizenPaths.online('', 'x')),
     firstSegment(assetPaths.static('x')),
     firstSegment(assetPaths.media('x')),
     firstSegment(apiPaths.health()),
