@@ -71,7 +71,7 @@ export class Browser {
   /** Same as submit, as multipart/form-data with files. */
   async submitMultipart(
     formUrl: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | string[]>,
     files: MultipartFile[],
     action = formUrl,
     headers: Record<string, string> = {},
@@ -116,13 +116,15 @@ export function multipartActionsOf(html: string): string[] {
 export type MultipartFile = { field: string; filename: string; contentType: string; data: Buffer };
 
 export function multipart(
-  fields: Record<string, string>,
+  fields: Record<string, string | string[]>,
   files: MultipartFile[],
 ): { payload: Buffer; contentType: string } {
   const boundary = '----congxa-test-boundary-7d9f';
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, values] of Object.entries(fields)) {
+    for (const v of Array.isArray(values) ? values : [values]) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    }
   }
   for (const f of files) {
     parts.push(

@@ -5,7 +5,7 @@ import type { Csrf } from './csrf.js';
 import { refuseCsrf } from './csrf-refusal.js';
 import { HttpError } from './http-error.js';
 import { httpMessages as m } from './http.messages.js';
-import { adminPaths, procedurePaths } from './paths.js';
+import { adminPaths, dossierPaths, procedurePaths } from './paths.js';
 
 /**
  * A file field of a multipart form, as the route sees it in `req.body`. `truncated`: the file was larger than
@@ -27,6 +27,8 @@ export const UPLOAD_ROUTES: ReadonlyArray<{ url: string; fileFields: readonly st
   { url: adminPaths.mediaUpload(''), fileFields: ['file'] },
   { url: adminPaths.settingsLogo(''), fileFields: ['logo'] },
   { url: procedurePaths.adminImport(''), fileFields: ['file'] },
+  // One scan per document of the procedure (staff/staff.routes.tsx INTAKE_FILE_FIELDS).
+  { url: dossierPaths.adminIntake(''), fileFields: Array.from({ length: 8 }, (_, i) => `file${i}`) },
 ];
 
 /** Text fields a form may send; the article form has about fifteen. */

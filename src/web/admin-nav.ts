@@ -1,5 +1,5 @@
 import { ANY_STAFF_ROLE } from '../http/auth.js';
-import { adminPaths, calendarPaths, procedurePaths } from '../http/paths.js';
+import { adminPaths, calendarPaths, dossierPaths, procedurePaths } from '../http/paths.js';
 import { hasRole, type Actor } from '../modules/accounts/actor.js';
 import type { Role } from '../modules/accounts/roles.js';
 
@@ -23,6 +23,11 @@ export const ADMIN_AREAS = {
     href: (base: string) => calendarPaths.adminNotices(base),
   },
   officeHours: { label: 'Giờ làm việc', roles: ['admin'], href: calendarPaths.adminOfficeHours },
+  dossiers: {
+    label: 'Hồ sơ một cửa',
+    roles: ['one_stop_officer', 'specialist', 'leader', 'cchc_focal_point', 'inspector'],
+    href: (base: string) => dossierPaths.admin(base),
+  },
   procedures: {
     label: 'Thủ tục hành chính',
     roles: ['admin', 'one_stop_officer'],

@@ -225,4 +225,57 @@ export class DossierRepository {
     );
     return Object.fromEntries(entries) as Record<Queue, number>;
   }
+
+  /** How many dossiers the unit received in [from, to) (instants): the tracking book's numbering before a period. */
+  async countReceived(db: Conn, unitId: number, from: string, to: string): Promise<number> {
+    const row = await db
+      .selectFrom('dossier')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('unitId', '=', unitId)
+      .where('receivedAt', '>=', from)
+      .where('receivedAt', '<', to)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * The lines of the tracking book (Mẫu 06) for dossiers received in [from, to), in order of receipt, with the
+   * instants of their first hand-over to a specialist and of the leader's approval (the result came back).
+   */
+  bookRows(db: Conn, unitId: number, from: string, to: string, limit: number) {
+    return db
+      .selectFrom('dossier')
+      .select((eb) => [
+        'dossier.id',
+        'dossier.code',
+        'dossier.procedureName',
+        'dossier.sets',
+        'dossier.applicantName',
+        'dossier.applicantAddress',
+        'dossier.applicantPhone',
+        'dossier.receivedAt',
+        'dossier.dueAt',
+        'dossier.returnedAt',
+        'dossier.status',
+        eb
+          .selectFrom('dossierEvent')
+          .select((e) => e.fn.min('dossierEvent.at').as('at'))
+          .whereRef('dossierEvent.dossierId', '=', 'dossier.id')
+          .where('dossierEvent.action', '=', 'assign')
+          .as('transferredAt'),
+        eb
+          .selectFrom('dossierEvent')
+          .select((e) => e.fn.min('dossierEvent.at').as('at'))
+          .whereRef('dossierEvent.dossierId', '=', 'dossier.id')
+          .where('dossierEvent.action', '=', 'approve')
+          .as('resultReceivedAt'),
+      ])
+      .where('dossier.unitId', '=', unitId)
+      .where('dossier.receivedAt', '>=', from)
+      .where('dossier.receivedAt', '<', to)
+      .orderBy('dossier.receivedAt')
+      .orderBy('dossier.id')
+      .limit(limit)
+      .execute();
+  }
 }

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { bookRoutes } from './staff/book.routes.js';
+import { staffDossierRoutes } from './staff/staff.routes.js';
 
 /**
  * Every route of the one-stop dossiers, registered by app.tsx. Each surface has its own file: the staff work pages
  * (intake, queues, the dossier and its actions, slips), the public look-up and its API, online submission.
  */
 export function dossierRoutes(app: FastifyInstance, deps: Deps): void {
-  void app;
-  void deps;
+  staffDossierRoutes(app, deps);
+  bookRoutes(app, deps);
 }

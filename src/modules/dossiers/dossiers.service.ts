@@ -29,6 +29,7 @@ import { formatDossierCode } from './dossier-code.js';
 import { dossierRulesAt } from './dossier-rules.js';
 import { checkAction, endsProcessing, type DossierAction, type DossierStatus } from './dossier-workflow.js';
 import { dossierMessages as m } from './dossiers.messages.js';
+import { trackingBookRows, type BookPeriod } from './tracking-book.js';
 import type { DossierListFilter, DossierRepository, DossierRow, Queue } from './dossiers.repository.js';
 import type { ActionInput, IntakeInput } from './dossiers.schemas.js';
 
@@ -507,6 +508,11 @@ export class DossierService {
 
   file(dossierId: number, fileId: number) {
     return this.repo.file(this.deps.db, dossierId, fileId);
+  }
+
+  /** The lines of the unit's tracking book (Mẫu 06) for a period of local dates. */
+  trackingBook(unit: { id: number; name: string }, period: BookPeriod) {
+    return trackingBookRows(this.deps.db, this.repo, unit, period);
   }
 
   /** May the actor see the unit's dossiers at all (any one-stop role)? */

@@ -120,6 +120,15 @@ export class ProceduresService {
     return { total, pages, rows };
   }
 
+  /** Code and name of every published procedure of the unit, by name (the pickers of the one-stop pages). */
+  async options(unitId: number): Promise<{ code: string; name: string }[]> {
+    const filter = { unitId, tokens: [], publishedOnly: true };
+    const rows = await this.repo.list(this.deps.db, filter, 2000, 0);
+    return rows
+      .map((r) => ({ code: r.code, name: r.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
+
   fields(unitId: number, publishedOnly = true): Promise<string[]> {
     return this.repo.fields(this.deps.db, unitId, publishedOnly);
   }
