@@ -33,7 +33,7 @@ export type Contacts = { email?: string | null; phone?: string | null; zalo?: st
  * go with the e-mail only: the slip of the step as a PDF (Form 01 receipt, 02 supplement request, 04 apology) or the
  * electronic result.
  */
-export type DossierNotice = {
+export type DossierNotification = {
   unitId: number;
   dossierId: number;
   to: Contacts;
@@ -49,7 +49,7 @@ export type DossierNotice = {
 
 type Deps = { db: Db; notifications: NotificationRepository; clock: Clock; directory: UnitDirectory };
 
-function render(n: DossierNotice, attached: boolean): RenderedNotice {
+function render(n: DossierNotification, attached: boolean): RenderedNotice {
   switch (n.kind) {
     case 'receipt':
       return receiptNotice(n.view, attached);
@@ -120,7 +120,7 @@ export class NotificationService {
    * queued on every channel the citizen gave: e-mail (with the attachments), SMS (short text) and Zalo (full text).
    * Returns the ids of the rows written (none when no contact is given).
    */
-  async notifyDossier(trx: Tx, notice: DossierNotice): Promise<number[]> {
+  async notifyDossier(trx: Tx, notice: DossierNotification): Promise<number[]> {
     const { unitId, dossierId, to } = notice;
     const kind = notice.kind === 'refusal' ? 'other' : notice.kind;
     const attachments = notice.attachments ?? [];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECT } from '../../../test/db.js';
 import {
@@ -282,5 +283,36 @@ describe('SMTP channel with STARTTLS and AUTH PLAIN', () => {
     expect(plain.received).toHaveLength(0);
     await plain.stop();
     await fx3.destroy();
+  });
+});
+
+describe('SMTP channel with a server that never answers', () => {
+  it('gives up on the connection after the timeout and tries again later', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket)); // accepts, never greets
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port; // listening on TCP: an AddressInfo
+    const fx = await fixtureFor(() => smtpOptionsFromUrl(`smtp://127.0.0.1:${port}`, { timeoutMs: 300 }));
+    const id = await fx.db.transaction().execute((trx) =>
+      fx.notifications.service.enqueue(trx, {
+        unitId: fx.unitId,
+        channel: 'email',
+        kind: 'other',
+        recipient: 'huong@example.vn',
+        subject: 'x',
+        text: 'y',
+      }),
+    );
+    const started = Date.now();
+    expect(await fx.notifications.dispatcher.runOnce()).toMatchObject({ retrying: 1 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await fx.row(id)).lastError).toBe(
+      `SMTP 127.0.0.1:${port}: no reply from 127.0.0.1 within 300 ms`,
+    );
+    for (const s of sockets) {
+      s.destroy();
+    }
+    await new Promise((resolve) => silent.close(resolve));
+    await fx.destroy();
   });
 });

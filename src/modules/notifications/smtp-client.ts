@@ -151,6 +151,7 @@ class SmtpConnection {
       socket.once('error', fail);
       socket.once(opts.secure ? 'secureConnect' : 'connect', () => {
         socket.off('error', fail);
+        socket.removeAllListeners('timeout');
         resolve(new SmtpConnection(socket, opts));
       });
     });
