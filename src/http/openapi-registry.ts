@@ -1,4 +1,5 @@
 import { calendarOpenApi } from '../modules/calendar/calendar.openapi.js';
+import { dossiersOpenApi } from '../modules/dossiers/dossiers.openapi.js';
 import { errorResponse, jsonContent, ref, type ApiDescription } from './openapi.js';
 import { apiPaths } from './paths.js';
 
@@ -6,7 +7,11 @@ import { apiPaths } from './paths.js';
  * Every module's part of the OpenAPI document (http/openapi.ts says how to write one). A module that serves routes
  * under /api/v1 adds its description here; api-docs.routes.test.ts fails until it does.
  */
-export const API_DESCRIPTIONS: readonly ApiDescription[] = [platformOpenApi(), calendarOpenApi];
+export const API_DESCRIPTIONS: readonly ApiDescription[] = [
+  platformOpenApi(),
+  calendarOpenApi,
+  dossiersOpenApi,
+];
 
 /** The health check and the document itself. */
 function platformOpenApi(): ApiDescription {

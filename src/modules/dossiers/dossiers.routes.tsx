@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { lookupRoutes } from './lookup.routes.js';
 import { bookRoutes } from './staff/book.routes.js';
 import { staffDossierRoutes } from './staff/staff.routes.js';
 
@@ -10,4 +11,5 @@ import { staffDossierRoutes } from './staff/staff.routes.js';
 export function dossierRoutes(app: FastifyInstance, deps: Deps): void {
   staffDossierRoutes(app, deps);
   bookRoutes(app, deps);
+  lookupRoutes(app, deps);
 }
