@@ -10,6 +10,7 @@ import {
 import { AccountService } from './modules/accounts/accounts.service.js';
 import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
+import { dossierNotifier } from './modules/dossiers/dossier-notifier.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
@@ -83,6 +84,11 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     calendar: calendar.service,
     procedures: procedures.service,
     accounts,
+    notifier: dossierNotifier({
+      directory,
+      publicUrl: config.http.publicUrl,
+      notify: (trx, n) => notifications.service.notifyDossier(trx, n),
+    }),
   });
   return Object.freeze({
     config,
