@@ -204,12 +204,12 @@ describe('public portal', () => {
       // The dossier-results slot is there, empty; no quick links to services that do not exist yet, but the
       // national public-service portal, marked as another site.
       expect(res.body).toContain('data-slot="ket-qua-giai-quyet-tthc"></div>');
-      expect(text).not.toContain('Tra cứu hồ sơ');
       expect(text).not.toContain('Thủ tục hành chính Hỏi đáp');
       const quick = /<section class="box" aria-labelledby="lien-ket-nhanh">[\s\S]*?<\/section>/.exec(
         res.body,
       )?.[0];
       expect(textOf(quick ?? '')).toContain('Cổng Dịch vụ công quốc gia (trang bên ngoài)');
+      expect(quick).toContain('<a href="/tra-cuu-ho-so">Tra cứu hồ sơ</a>'); // the dossier look-up exists
       // The working calendar's pages exist, so every portal page links to them.
       expect(quick).toContain('<a href="/han-giai-quyet">Tính hạn trả kết quả</a>');
       expect(quick).toContain('<a href="/ngay-nghi">Lịch nghỉ lễ, Tết</a>');
