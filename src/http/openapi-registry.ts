@@ -1,5 +1,6 @@
 import { calendarOpenApi } from '../modules/calendar/calendar.openapi.js';
 import { dossiersOpenApi } from '../modules/dossiers/dossiers.openapi.js';
+import { staffApiOpenApi } from '../modules/dossiers/staff-api.openapi.js';
 import { errorResponse, jsonContent, ref, type ApiDescription } from './openapi.js';
 import { apiPaths } from './paths.js';
 
@@ -11,6 +12,7 @@ export const API_DESCRIPTIONS: readonly ApiDescription[] = [
   platformOpenApi(),
   calendarOpenApi,
   dossiersOpenApi,
+  staffApiOpenApi,
 ];
 
 /** The health check and the document itself. */

@@ -92,6 +92,11 @@ export const dossierMessages = {
     calendar: 'Không tính được hạn giải quyết cho thời điểm này.',
   },
   notFound: 'Không tìm thấy hồ sơ.',
+  api: {
+    invalid: 'Yêu cầu không hợp lệ.',
+    queue:
+      'Hàng đợi phải là một trong: all, mine, due_soon, overdue, supplement, incoming, approval, to_return.',
+  },
   book: {
     title: 'Sổ theo dõi hồ sơ',
     date: 'Ngày phải có dạng năm-tháng-ngày, ví dụ 2026-02-01.',

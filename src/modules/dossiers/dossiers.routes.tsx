@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { lookupRoutes } from './lookup.routes.js';
 import { bookRoutes } from './staff/book.routes.js';
+import { staffApiRoutes } from './staff-api.routes.js';
 import { staffDossierRoutes } from './staff/staff.routes.js';
 
 /**
@@ -11,5 +12,6 @@ import { staffDossierRoutes } from './staff/staff.routes.js';
 export function dossierRoutes(app: FastifyInstance, deps: Deps): void {
   staffDossierRoutes(app, deps);
   bookRoutes(app, deps);
+  staffApiRoutes(app, deps);
   lookupRoutes(app, deps);
 }
