@@ -11,7 +11,7 @@ export type DossierRules = Readonly<{
    * (Decree 61/2018 Art. 19: "trong thời hạn 03 ngày làm việc kể từ ngày tiếp nhận hồ sơ").
    */
   supplementWindowWorkingDays: number;
-  /** The work queue "due soon" holds dossiers due within this many hours (congxa's choice: one working day). */
+  /** The work queue "due soon" holds dossiers due within this many hours (congxa's choice: two days). */
   dueSoonHours: number;
   /**
    * The specialist's share of the time limit when the procedure's steps do not say (congxa's choice, in percent):
@@ -25,7 +25,7 @@ export const DOSSIER_RULES: readonly DossierRules[] = [
     id: 'nd61-2018',
     effectiveFrom: '2018-06-21',
     supplementWindowWorkingDays: 3,
-    dueSoonHours: 24,
+    dueSoonHours: 48,
     specialistSharePercent: 60,
   },
 ];

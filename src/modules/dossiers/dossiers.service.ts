@@ -22,12 +22,18 @@ import { hasRole, type Actor } from '../accounts/actor.js';
 import type { Role } from '../accounts/roles.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import { apologyLatestAt, issueApology } from '../calendar/due-date.js';
-import { parseInstant } from '../calendar/local-time.js';
+import { instantOfDayMs, localDayAndMs, parseInstant } from '../calendar/local-time.js';
 import type { ProceduresService } from '../procedures/procedures.service.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import { formatDossierCode } from './dossier-code.js';
 import { dossierRulesAt } from './dossier-rules.js';
-import { checkAction, endsProcessing, type DossierAction, type DossierStatus } from './dossier-workflow.js';
+import {
+  checkAction,
+  CLOCK_RUNNING,
+  endsProcessing,
+  type DossierAction,
+  type DossierStatus,
+} from './dossier-workflow.js';
 import { dossierMessages as m } from './dossiers.messages.js';
 import { trackingBookRows, type BookPeriod } from './tracking-book.js';
 import type { DossierListFilter, DossierRepository, DossierRow, Queue } from './dossiers.repository.js';
@@ -80,7 +86,8 @@ export const PAGE_SIZE = 20;
 /** The words of a staff search, folded (diacritics and đ ignored). */
 const tokensOf = (q: string | undefined) =>
   q === undefined ? [] : fold(q).split(' ').filter(Boolean).slice(0, 6);
-const searchTextOf = (code: string | null, applicant: string, procedure: string) =>
+/** The dossier's search_text (also written by online submission, online.service.ts). */
+export const searchTextOf = (code: string | null, applicant: string, procedure: string) =>
   ` ${fold(`${code ?? ''} ${applicant} ${procedure}`)} `;
 
 export class DossierService {
@@ -508,6 +515,31 @@ export class DossierService {
 
   file(dossierId: number, fileId: number) {
     return this.repo.file(this.deps.db, dossierId, fileId);
+  }
+
+  /**
+   * The warning the staff page shows before and after the due date (issue #3 item 4: "the system warns before the due
+   * date, and offers the apology"): due soon (from the start of the working day before the due day) or overdue, with
+   * the last instant the apology with a new appointment may still be issued (Decree 61/2018 Art. 19), when it may.
+   */
+  async deadlineWarning(
+    d: DossierRow,
+  ): Promise<{ kind: 'due_soon' | 'overdue'; apologyUntil: Date | null } | null> {
+    if (!CLOCK_RUNNING.has(d.status) || d.dueAt === null) {
+      return null;
+    }
+    const now = this.deps.clock.now();
+    const due = new Date(d.dueAt);
+    const cal = await this.deps.calendar.workingCalendar(d.unitId, now);
+    // From the start of the working day before the due day: a full working day to issue the apology.
+    const dueDay = localDayAndMs(due).day;
+    const warnFrom = instantOfDayMs(cal.days.previousWorkingDayNumber(dueDay), 0);
+    if (now.getTime() < warnFrom.getTime()) {
+      return null;
+    }
+    const latest = apologyLatestAt(due, cal);
+    const apologyUntil = d.apologyCount === 0 && latest.getTime() >= now.getTime() ? latest : null;
+    return { kind: now.getTime() > due.getTime() ? 'overdue' : 'due_soon', apologyUntil };
   }
 
   /** The lines of the unit's tracking book (Mẫu 06) for a period of local dates. */

@@ -107,6 +107,10 @@ export const staffMessages = {
     actions: 'Xử lý hồ sơ',
     noActions: 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.',
     back: 'Về danh sách hồ sơ',
+    dueSoon: (due: string) => `Hồ sơ sắp đến hạn trả kết quả (${due}).`,
+    overdue: (due: string) => `Hồ sơ đã quá hạn trả kết quả (${due}).`,
+    apologyUntil: (until: string) =>
+      `Nếu không kịp, lãnh đạo gửi phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) chậm nhất ${until} (Nghị định 61/2018/NĐ-CP, Điều 19).`,
     col: {
       at: 'Thời điểm',
       who: 'Người thực hiện',

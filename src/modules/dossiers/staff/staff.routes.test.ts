@@ -162,14 +162,17 @@ describe('slips', () => {
 describe('the tracking book (Mẫu 06)', () => {
   it('lists the dossiers received in the period, numbered through the year, as XLSX and PDF', async () => {
     const officer = await signedIn('motcua');
-    const xlsx = await officer.get('/quan-tri/so-theo-doi.xlsx?tu=2026-02-01&den=2026-02-28');
+    // The demo dossiers run to the day before (09/02); today's are this file's.
+    const xlsx = await officer.get('/quan-tri/so-theo-doi.xlsx?tu=2026-02-10&den=2026-02-28');
     expect(xlsx.statusCode).toBe(200);
     const rows = readXlsxRows(xlsx.rawPayload);
     const header = rows.findIndex((r) => r[0] === 'STT');
     expect(rows[header]).toContain('Hẹn trả kết quả');
     const lines = rows.slice(header + 1).filter((r) => r.length > 0);
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.map((r) => r[0])).toEqual(lines.map((_, i) => String(i + 1)));
+    const first = Number(lines[0]![0]); // after the demo dossiers received since 1 January
+    expect(first).toBeGreaterThan(1);
+    expect(lines.map((r) => r[0])).toEqual(lines.map((_, i) => String(first + i)));
     expect(lines.every((r) => /-260210-\d{4}$/.test(r[1] ?? ''))).toBe(true);
     expect(lines.some((r) => r[4] === 'Trần Văn Đức')).toBe(true);
     const pdf = await officer.get('/quan-tri/so-theo-doi.pdf?tu=2026-02-01&den=2026-02-28');
@@ -249,5 +252,29 @@ describe('work queues and actions', () => {
     expect((await specialist.get('/quan-tri/ho-so/tiep-nhan')).statusCode).toBe(403);
     const anonymous = await t.app.inject({ method: 'GET', url: '/quan-tri/ho-so' });
     expect(anonymous.statusCode).toBe(303);
+  });
+});
+
+describe('deadline warnings', () => {
+  it('warns before the due date with the apology deadline, and after it (Decree 61/2018 Art. 19)', async () => {
+    t.clock.set('2026-02-10T02:00:00.000Z'); // Tue 09:00 → due Fri 13/02 17:00
+    const officer = await signedIn('motcua');
+    const made = await officer.submitMultipart(
+      intakeUrl,
+      await validFields('k-warn'),
+      [],
+      '/quan-tri/ho-so/tiep-nhan',
+    );
+    const href = String(made.headers.location).replace(/\?.*$/, '');
+    expect((await officer.get(href)).body).not.toContain('sắp đến hạn');
+    t.clock.set('2026-02-12T03:00:00.000Z'); // Thu 10:00: within a day of the due date, apology still possible
+    const soon = await officer.get(href);
+    expect(soon.body).toContain('Hồ sơ sắp đến hạn trả kết quả (13/02/2026 17:00:00).');
+    expect(soon.body).toContain('chậm nhất 12/02/2026 17:00:00');
+    t.clock.set('2026-02-13T10:30:00.000Z'); // Fri 17:30
+    const late = await officer.get(href);
+    expect(late.body).toContain('Hồ sơ đã quá hạn trả kết quả (13/02/2026 17:00:00).');
+    expect(late.body).not.toContain('chậm nhất');
+    t.clock.set('2026-02-10T02:00:00.000Z');
   });
 });

@@ -351,11 +351,21 @@ export function staffDossierRoutes(app: FastifyInstance, deps: Deps): void {
     const base = site.basePath;
     const actor = actorOf(req);
     const d = await svc.get(site.unit.id, id);
-    const [events, files, assignees] = await Promise.all([
+    const [events, files, assignees, warning] = await Promise.all([
       svc.events(d.id),
       svc.files(d.id),
       svc.assignees(site.unit.id),
+      svc.deadlineWarning(d),
     ]);
+    const due = d.dueAt ? formatDateTime(d.dueAt) : '';
+    const warningText = warning
+      ? [
+          warning.kind === 'overdue' ? staffMessages.detail.overdue(due) : staffMessages.detail.dueSoon(due),
+          warning.apologyUntil ? staffMessages.detail.apologyUntil(formatDateTime(warning.apologyUntil)) : '',
+        ]
+          .filter(Boolean)
+          .join(' ')
+      : null;
     const roles = actor.roles.get(site.unit.id) ?? [];
     return renderAdmin(
       req,
@@ -366,6 +376,7 @@ export function staffDossierRoutes(app: FastifyInstance, deps: Deps): void {
         <StaffDossierPage
           code={d.code ?? '—'}
           flash={state.flash ?? null}
+          warning={warningText}
           problem={state.problem ?? null}
           backHref={dossierPaths.admin(base)}
           facts={dossierFacts(d, assignees)}

@@ -16,6 +16,8 @@ const s = staffMessages.detail;
 
 export type DossierPageView = {
   flash: string | null;
+  /** Due soon or overdue, and until when the apology may be issued (words, not only colour). */
+  warning: string | null;
   /** An action refused as a whole (status changed, role, someone acted first). */
   problem: string | null;
   backHref: string;
@@ -140,6 +142,13 @@ export function StaffDossierPage(v: DossierPageView) {
       {v.flash && (
         <div class="notice" role="status">
           <p>{v.flash}</p>
+        </div>
+      )}
+      {v.warning && (
+        <div class="notice notice--warning" role="note">
+          <p>
+            <strong>{v.warning}</strong>
+          </p>
         </div>
       )}
       {v.problem && (
