@@ -6,6 +6,7 @@ import { assetPaths } from '../http/paths.js';
 import { planArticles, DEMO_CATEGORIES, type DemoMediaRef } from './demo-content.js';
 import type { DemoImageKey } from './demo-images.js';
 import { demoImages } from './demo-images.js';
+import { loadDemoDossiers } from './demo-dossiers.js';
 import { demoPages } from './demo-pages.js';
 import { DemoRandom } from './demo-random.js';
 import { DemoRepository } from './demo.repository.js';
@@ -298,6 +299,8 @@ export async function loadDemoData(deps: Deps): Promise<void> {
     await deps.procedures.service.importCsv(null, unitId, seedCsv(), 'commune-procedures-sample.csv');
   }
   await units.refreshDirectory();
+  // The one-stop dossiers since 1 January, made through the dossier service (src/demo/demo-dossiers.ts).
+  await loadDemoDossiers(deps, { password: DEMO_PASSWORD });
 }
 
 function communeSettings(commune: DemoCommune, n: number, leaders: DemoLeaders, updatedAt: string) {

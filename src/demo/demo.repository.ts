@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Tx } from '../platform/db.js';
+import type { Conn, Tx } from '../platform/db.js';
 import type { ArticleTable, CategoryTable, MediaTable, PageTable, UnitTable } from '../platform/db-schema.js';
 
 /**
@@ -26,5 +26,26 @@ export class DemoRepository {
 
   async insertPages(trx: Tx, rows: Insertable<PageTable>[]): Promise<void> {
     await trx.insertInto('page').values(rows).execute();
+  }
+
+  /** Account ids by username (the demo dossiers' staff). */
+  async accountIds(db: Conn, usernames: readonly string[]): Promise<Map<string, number>> {
+    const rows = await db
+      .selectFrom('account')
+      .select(['id', 'username'])
+      .where('username', 'in', [...usernames])
+      .execute();
+    return new Map(rows.map((r) => [r.username, r.id]));
+  }
+
+  /** Flags the generated dossiers of the demo units as demo data (DossierService makes real ones). */
+  async markDossiersDemo(db: Conn, unitIds: readonly number[]): Promise<void> {
+    if (unitIds.length > 0) {
+      await db
+        .updateTable('dossier')
+        .set({ isDemo: 1 })
+        .where('unitId', 'in', [...unitIds])
+        .execute();
+    }
   }
 }
