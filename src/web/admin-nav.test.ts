@@ -25,11 +25,13 @@ describe('adminNav', () => {
       'Nhật ký',
       'Lịch nghỉ lễ',
       'Giờ làm việc',
+      'Hồ sơ một cửa',
       'Thủ tục hành chính',
     ]);
     expect(nav.find((n) => n.current)?.href).toBe('/tan-hong/quan-tri/bai-viet');
     expect(adminNav(actor({ 1: ['one_stop_officer'] }), 1, '', null).map((n) => n.label)).toEqual([
       'Tổng quan',
+      'Hồ sơ một cửa',
       'Thủ tục hành chính',
     ]);
   });
@@ -44,6 +46,7 @@ describe('adminNav', () => {
     expect(adminNav(actor({ 1: ['inspector'] }), 1, '', null).map((n) => n.label)).toEqual([
       'Tổng quan',
       'Nhật ký',
+      'Hồ sơ một cửa',
     ]);
     expect(adminNav(actor({ 2: ['admin'] }), 1, '', null)).toEqual([]);
   });
