@@ -7,6 +7,8 @@ export const httpMessages = {
   unsupportedType: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
   malformedForm: 'Dữ liệu biểu mẫu gửi lên bị hỏng hoặc không đầy đủ. Vui lòng tải lại trang và gửi lại.',
   tooManyFiles: 'Biểu mẫu gửi quá nhiều tệp. Mỗi ô chọn tệp chỉ nhận một tệp.',
+  tooManyFilesAtOnce: (n: number) =>
+    `Mỗi lần gửi chỉ nhận tối đa ${n} tệp. Hãy quay lại, chọn bớt tệp và bấm "Lưu nháp", rồi thêm các tệp còn lại.`,
   tooManyFields: 'Biểu mẫu gửi quá nhiều trường dữ liệu.',
   fieldTooLong: 'Nội dung một trường của biểu mẫu quá dài.',
   tooLarge: 'Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép.',

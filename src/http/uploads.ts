@@ -5,7 +5,7 @@ import type { Csrf } from './csrf.js';
 import { refuseCsrf } from './csrf-refusal.js';
 import { HttpError } from './http-error.js';
 import { httpMessages as m } from './http.messages.js';
-import { adminPaths, dossierPaths, procedurePaths } from './paths.js';
+import { adminPaths, citizenPaths, dossierPaths, procedurePaths } from './paths.js';
 
 /**
  * A file field of a multipart form, as the route sees it in `req.body`. `truncated`: the file was larger than
@@ -14,13 +14,22 @@ import { adminPaths, dossierPaths, procedurePaths } from './paths.js';
  */
 export type UploadedFile = { filename: string; mimetype: string; data: Buffer; truncated: boolean };
 
+/** The file fields of the online form (dossiers/online.routes.tsx): `doc-<index of the procedure's document>`. */
+export const ONLINE_FILE_FIELDS: readonly string[] = Array.from({ length: 50 }, (_, i) => `doc-${i}`);
+/** Files one online submission request may carry; more are added by saving the draft and sending again. */
+export const ONLINE_MAX_FILES = 6;
+
+type UploadRoute = { url: string; fileFields: readonly string[]; maxFiles?: number };
+
 /**
- * The only routes that take multipart bodies, with the file fields of their form (one file each). Every other route
- * refuses multipart with 415 before a byte of the body is read. On these routes the route's own role guard and the
- * CSRF token (x-csrf-token header or `_csrf` query parameter, the forms put it in their action URL) are checked
- * before the body is read, so an anonymous or forged request cannot make the server buffer files.
+ * The only routes that take multipart bodies, with the file fields of their form (one file each) and, where a form
+ * has many file fields, how many of them may hold a file in one request (`maxFiles`, so that the memory one request
+ * can take stays bounded). Every other route refuses multipart with 415 before a byte of the body is read. On these
+ * routes the route's own guard (a staff role, or a signed-in citizen for online submission) and the CSRF token
+ * (x-csrf-token header or `_csrf` query parameter, the forms put it in their action URL) are checked before the body
+ * is read, so an anonymous or forged request cannot make the server buffer files.
  */
-export const UPLOAD_ROUTES: ReadonlyArray<{ url: string; fileFields: readonly string[] }> = [
+export const UPLOAD_ROUTES: ReadonlyArray<UploadRoute> = [
   { url: adminPaths.articleNew(''), fileFields: ['coverFile'] },
   { url: '/quan-tri/bai-viet/:id', fileFields: ['coverFile'] },
   { url: adminPaths.media(''), fileFields: ['file'] },
@@ -29,6 +38,9 @@ export const UPLOAD_ROUTES: ReadonlyArray<{ url: string; fileFields: readonly st
   { url: procedurePaths.adminImport(''), fileFields: ['file'] },
   // One scan per document of the procedure (staff/staff.routes.tsx INTAKE_FILE_FIELDS).
   { url: dossierPaths.adminIntake(''), fileFields: Array.from({ length: 8 }, (_, i) => `file${i}`) },
+  { url: '/quan-tri/ho-so/:id/ket-qua', fileFields: ['result'] },
+  // Online submission: one file per document of the procedure, at most ONLINE_MAX_FILES of them per request.
+  { url: citizenPaths.online('', ':code'), fileFields: ONLINE_FILE_FIELDS, maxFiles: ONLINE_MAX_FILES },
 ];
 
 /** Text fields a form may send; the article form has about fifteen. */
@@ -45,7 +57,10 @@ const isFastifyStyleError = (err: unknown): boolean =>
   err instanceof AppError || (err instanceof Error && 'statusCode' in err);
 
 export class Uploads {
-  private readonly routes = new Map<string, { fileFields: readonly string[]; guards: Guard[] }>();
+  private readonly routes = new Map<
+    string,
+    { fileFields: readonly string[]; maxFiles: number; guards: Guard[] }
+  >();
 
   constructor(
     private readonly csrf: Csrf,
@@ -67,7 +82,11 @@ export class Uploads {
     if (guards.length === 0) {
       throw new Error(`upload route ${route.url} has no role guard (preHandler)`);
     }
-    this.routes.set(route.url, { fileFields: spec.fileFields, guards });
+    this.routes.set(route.url, {
+      fileFields: spec.fileFields,
+      maxFiles: spec.maxFiles ?? spec.fileFields.length,
+      guards,
+    });
   };
 
   /** After the routes are registered: every entry of UPLOAD_ROUTES names a real POST route with a guard. */
@@ -132,7 +151,7 @@ export class Uploads {
       }); // throwFileSizeLimit: false is set where the plugin is registered (app.tsx)
       for await (const part of parts) {
         if (part.type === 'file') {
-          await this.takeFile(part, route.fileFields, body);
+          await this.takeFile(part, route, body);
         } else {
           addField(part, body);
         }
@@ -146,14 +165,17 @@ export class Uploads {
 
   private async takeFile(
     part: MultipartFile,
-    fileFields: readonly string[],
+    route: { fileFields: readonly string[]; maxFiles: number },
     body: Record<string, unknown>,
   ): Promise<void> {
-    if (!fileFields.includes(part.fieldname) || body[part.fieldname] !== undefined) {
+    if (!route.fileFields.includes(part.fieldname) || body[part.fieldname] !== undefined) {
       part.file.resume(); // let busboy go on to the end of the body; the request is refused
       throw new HttpError(413, 'too_many_files', m.tooManyFiles);
     }
     const data = await part.toBuffer();
+    if (data.length > 0 && filledFiles(body) >= route.maxFiles) {
+      throw new HttpError(413, 'too_many_files', m.tooManyFilesAtOnce(route.maxFiles));
+    }
     const file: UploadedFile = {
       filename: part.filename,
       mimetype: part.mimetype,
@@ -163,6 +185,12 @@ export class Uploads {
     body[part.fieldname] = file;
   }
 }
+
+/** The file fields already read that hold a file (a file input left empty sends an empty part). */
+const filledFiles = (body: Record<string, unknown>): number =>
+  Object.values(body).filter(
+    (v) => v instanceof Object && 'data' in v && Buffer.isBuffer(v.data) && v.data.length > 0,
+  ).length;
 
 function addField(part: MultipartValue, body: Record<string, unknown>): void {
   if (part.valueTruncated || part.fieldnameTruncated) {

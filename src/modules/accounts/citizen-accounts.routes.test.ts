@@ -132,7 +132,10 @@ describe('GET/POST /tai-khoan/dang-nhap and /tai-khoan/dang-xuat', () => {
     expect(ok.headers.location).toBe('/tai-khoan/ho-so');
     // Signed in, the sign-in page sends the citizen on.
     expect((await b.get('/tai-khoan/dang-nhap')).statusCode).toBe(303);
-    const out = await b.submit('/quan-tri/dang-nhap', {}, '/tai-khoan/dang-xuat');
+    // The sign-out button is on the citizen's pages ("my dossiers").
+    const mine = await b.get('/tai-khoan/ho-so');
+    expect(mine.body).toContain('action="/tai-khoan/dang-xuat"');
+    const out = await b.submit('/tai-khoan/ho-so', {}, '/tai-khoan/dang-xuat');
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe('/');
     expect(b.jar[SESSION_COOKIE]).toBe('');

@@ -8,6 +8,8 @@ import type { ProceduresService } from '../procedures/procedures.service.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
 import { DossierRepository } from './dossiers.repository.js';
 import { DossierService, type DossierNotifier } from './dossiers.service.js';
+import { OnlineRepository } from './online.repository.js';
+import { OnlineIntakeService } from './online.service.js';
 
 export type DossiersDeps = {
   db: Db;
@@ -24,8 +26,12 @@ export type DossiersDeps = {
 /** The one-stop dossiers' services, wired once. */
 export class DossiersModule {
   readonly service: DossierService;
+  /** Online submission by citizens: drafts and the submitted dossier (online.service.ts). */
+  readonly online: OnlineIntakeService;
 
   constructor(readonly deps: DossiersDeps) {
-    this.service = new DossierService({ ...deps, repo: new DossierRepository() });
+    const repo = new DossierRepository();
+    this.service = new DossierService({ ...deps, repo });
+    this.online = new OnlineIntakeService({ ...deps, repo, online: new OnlineRepository() });
   }
 }
