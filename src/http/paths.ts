@@ -104,6 +104,8 @@ export const dossierPaths = {
   adminDetail: (base: string, id: number) => `${base}/quan-tri/ho-so/${id}`,
   adminAction: (base: string, id: number) => `${base}/quan-tri/ho-so/${id}/xu-ly`,
   adminFile: (base: string, id: number, fileId: number) => `${base}/quan-tri/ho-so/${id}/tep/${fileId}`,
+  /** Attach the electronic result (multipart, file field `result`). */
+  adminResult: (base: string, id: number) => `${base}/quan-tri/ho-so/${id}/ket-qua`,
   /** A slip of the form set as PDF: receipt (Mẫu 01), supplement (02), refusal (03), apology (04), control (05). */
   adminForm: (base: string, id: number, form: string) => `${base}/quan-tri/ho-so/${id}/mau/${form}.pdf`,
   /** The tracking book (Mẫu 06) for a period, as PDF or XLSX. */

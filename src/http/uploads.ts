@@ -38,6 +38,7 @@ export const UPLOAD_ROUTES: ReadonlyArray<UploadRoute> = [
   { url: procedurePaths.adminImport(''), fileFields: ['file'] },
   // One scan per document of the procedure (staff/staff.routes.tsx INTAKE_FILE_FIELDS).
   { url: dossierPaths.adminIntake(''), fileFields: Array.from({ length: 8 }, (_, i) => `file${i}`) },
+  { url: '/quan-tri/ho-so/:id/ket-qua', fileFields: ['result'] },
   // Online submission: one file per document of the procedure, at most ONLINE_MAX_FILES of them per request.
   { url: citizenPaths.online('', ':code'), fileFields: ONLINE_FILE_FIELDS, maxFiles: ONLINE_MAX_FILES },
 ];

@@ -36,7 +36,8 @@ export const dossierMessages = {
     record_fee: 'Ghi nhận phí, lệ phí',
     intake: 'Tiếp nhận hồ sơ',
     submit: 'Nộp hồ sơ trực tuyến',
-  } satisfies Record<DossierAction | 'intake' | 'submit', string>,
+    attach_result: 'Đính kèm kết quả điện tử',
+  } satisfies Record<DossierAction | 'intake' | 'submit' | 'attach_result', string>,
   channel: {
     counter: 'Trực tiếp',
     online: 'Trực tuyến',
@@ -90,6 +91,8 @@ export const dossierMessages = {
     agencyCode:
       'Đơn vị chưa có mã định danh điện tử (Thông tư 10/2016/TT-BTTTT) nên chưa cấp được mã hồ sơ; quản trị viên cần nhập mã ở Cài đặt đơn vị.',
     calendar: 'Không tính được hạn giải quyết cho thời điểm này.',
+    noResultFile: 'Chưa có tệp kết quả điện tử: hãy đính kèm kết quả trước khi trả qua hình thức điện tử.',
+    resultFile: 'Chọn tệp kết quả (PDF, JPEG hoặc PNG).',
   },
   notFound: 'Không tìm thấy hồ sơ.',
   api: {

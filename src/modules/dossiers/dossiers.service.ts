@@ -72,6 +72,8 @@ type Deps = {
 };
 
 const STAFF_ROLES_OF_ACTIONS: readonly Role[] = ['one_stop_officer', 'specialist', 'leader'];
+/** Statuses in which an electronic result may be attached. */
+export const RESULT_STATUSES: readonly DossierStatus[] = ['processing', 'awaiting_approval', 'done'];
 
 export type ListQuery = {
   queue: Queue;
@@ -369,6 +371,12 @@ export class DossierService {
         return { dossier: { stepDueAt: null }, data: {}, notice: 'refusal' };
       case 'return_result': {
         const via = input.returnedVia ?? d.returnMethod;
+        if (
+          via === 'electronic' &&
+          !(await this.repo.files(this.deps.db, d.id)).some((f) => f.kind === 'result')
+        ) {
+          throw new FieldError('returnedVia', 'no_result_file', m.field.noResultFile);
+        }
         return { dossier: { returnedAt: stamp, returnedVia: via }, data: { via } };
       }
       case 'record_fee': {
@@ -444,6 +452,66 @@ export class DossierService {
       data: { previousDueAt: d.dueAt, newDueAt: r.dueAt.toISOString() },
       notice: 'apology' as const,
     };
+  }
+
+  /**
+   * Attaches the electronic result (a PDF, JPEG or PNG already checked by the route) while the dossier is processed,
+   * approved or waiting to be returned: a `result` file and an event, no change of status (Decree 61/2018 Art. 20:
+   * results are stored in the system and may be returned as an electronic file).
+   */
+  async attachResult(actor: Actor, unitId: number, dossierId: number, file: IncomingFile): Promise<void> {
+    const d = await this.get(unitId, dossierId);
+    if (!hasRole(actor, unitId, ['one_stop_officer', 'specialist', 'leader'])) {
+      throw new ForbiddenError('role_required', m.refusal.role_required(m.action.attach_result));
+    }
+    if (!RESULT_STATUSES.includes(d.status)) {
+      throw new ConflictError(
+        'not_in_status',
+        m.refusal.not_in_status(m.action.attach_result, m.status[d.status]),
+      );
+    }
+    const key = await this.deps.storage.put(file.bytes, file.extension);
+    const at = this.deps.clock.now();
+    const stamp = at.toISOString();
+    try {
+      await this.deps.db.transaction().execute(async (trx) => {
+        await this.repo.insertFile(trx, {
+          dossierId: d.id,
+          kind: 'result',
+          documentName: null,
+          fileName: file.fileName,
+          mime: file.mime,
+          size: file.bytes.length,
+          storageKey: key,
+          uploadedAt: stamp,
+          uploadedBy: actor.id,
+        });
+        await this.repo.appendEvent(trx, {
+          dossierId: d.id,
+          at: stamp,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: 'attach_result',
+          fromStatus: d.status,
+          toStatus: d.status,
+          reason: null,
+          dueAt: d.dueAt,
+          data: JSON.stringify({ fileName: file.fileName }),
+        });
+        await this.deps.audit.append(trx, {
+          at,
+          actor,
+          unitId,
+          action: 'dossier.attach_result',
+          entity: 'dossier',
+          entityId: d.id,
+          after: { fileName: file.fileName },
+        });
+      });
+    } catch (err) {
+      await this.deps.storage.remove(key);
+      throw err;
+    }
   }
 
   /** The specialist's step deadline: their share of the time limit from now, never after the dossier's due date. */

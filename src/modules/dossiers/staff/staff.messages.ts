@@ -107,6 +107,12 @@ export const staffMessages = {
     actions: 'Xử lý hồ sơ',
     noActions: 'Bạn không có thao tác nào với hồ sơ ở trạng thái này.',
     back: 'Về danh sách hồ sơ',
+    resultLegend: 'Kết quả điện tử',
+    resultFile: 'Tệp kết quả',
+    resultHint:
+      'PDF, JPEG hoặc PNG; bản điện tử của kết quả giải quyết (trả cho công dân khi chọn hình thức điện tử).',
+    resultSubmit: 'Đính kèm kết quả',
+    resultAttached: 'Đã đính kèm kết quả điện tử.',
     dueSoon: (due: string) => `Hồ sơ sắp đến hạn trả kết quả (${due}).`,
     overdue: (due: string) => `Hồ sơ đã quá hạn trả kết quả (${due}).`,
     apologyUntil: (until: string) =>

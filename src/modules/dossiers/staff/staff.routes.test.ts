@@ -278,3 +278,67 @@ describe('deadline warnings', () => {
     t.clock.set('2026-02-10T02:00:00.000Z');
   });
 });
+
+describe('the electronic result', () => {
+  const act = async (b: Browser, href: string, fields: Record<string, string>) => {
+    const page = await b.get(href);
+    const version = /name="version" value="(\d+)"/.exec(page.body)![1]!;
+    return b.submit(href, { version, ...fields }, `${href}/xu-ly`);
+  };
+
+  it('is attached as a file, and an electronic return needs it', async () => {
+    const officer = await signedIn('motcua');
+    const leader = await signedIn('lanhdao');
+    const made = await officer.submitMultipart(
+      intakeUrl,
+      await validFields('k-result'),
+      [],
+      '/quan-tri/ho-so/tiep-nhan',
+    );
+    const href = String(made.headers.location).replace(/\?.*$/, '');
+    const leaderId = /name="assign-assigneeId"[^]*?<option value="(\d+)">Lãnh đạo/.exec(
+      (await officer.get(href)).body,
+    )![1]!;
+    expect((await act(officer, href, { action: 'assign', 'assign-assigneeId': leaderId })).statusCode).toBe(
+      303,
+    );
+    expect((await act(leader, href, { action: 'submit_for_approval' })).statusCode).toBe(303);
+    expect((await act(leader, href, { action: 'approve' })).statusCode).toBe(303);
+    const early = await act(officer, href, {
+      action: 'return_result',
+      'return_result-returnedVia': 'electronic',
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.body).toContain('Chưa có tệp kết quả điện tử');
+    const bad = await officer.submitMultipart(
+      href,
+      {},
+      [
+        {
+          field: 'result',
+          filename: 'kq.pdf',
+          contentType: 'application/pdf',
+          data: Buffer.from('not a pdf'),
+        },
+      ],
+      `${href}/ket-qua`,
+    );
+    expect(bad.statusCode).toBe(422);
+    const attached = await officer.submitMultipart(
+      href,
+      {},
+      [{ field: 'result', filename: 'Kết quả.pdf', contentType: 'application/pdf', data: PDF }],
+      `${href}/ket-qua`,
+    );
+    expect(attached.statusCode).toBe(303);
+    const page = await officer.get(href);
+    expect(page.body).toContain('Đính kèm kết quả điện tử');
+    expect(page.body).toContain('Kết quả.pdf');
+    const returned = await act(officer, href, {
+      action: 'return_result',
+      'return_result-returnedVia': 'electronic',
+    });
+    expect(returned.statusCode).toBe(303);
+    expect((await officer.get(href)).body).toContain('Đã trả kết quả (mã trạng thái đồng bộ 10)');
+  });
+});

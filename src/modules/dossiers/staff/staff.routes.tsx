@@ -33,7 +33,9 @@ import {
 import { dossierMessages as m } from '../dossiers.messages.js';
 import { QUEUES, type Queue } from '../dossiers.repository.js';
 import { ActionInput, IntakeInput } from '../dossiers.schemas.js';
-import type { IncomingFile } from '../dossiers.service.js';
+import { RESULT_STATUSES, type IncomingFile } from '../dossiers.service.js';
+import { hasRole } from '../../accounts/actor.js';
+import { staffPaymentLine } from '../payments/payments.presenter.js';
 import { dossierFacts } from './staff-facts.js';
 import { staffMessages } from './staff.messages.js';
 import { actionsFor, documentsOf, eventView, fileView, slipsOf, urgencyOf } from './staff.presenter.js';
@@ -351,11 +353,12 @@ export function staffDossierRoutes(app: FastifyInstance, deps: Deps): void {
     const base = site.basePath;
     const actor = actorOf(req);
     const d = await svc.get(site.unit.id, id);
-    const [events, files, assignees, warning] = await Promise.all([
+    const [events, files, assignees, warning, payments] = await Promise.all([
       svc.events(d.id),
       svc.files(d.id),
       svc.assignees(site.unit.id),
       svc.deadlineWarning(d),
+      deps.payments.service.forDossier(d.id),
     ]);
     const due = d.dueAt ? formatDateTime(d.dueAt) : '';
     const warningText = warning
@@ -377,9 +380,15 @@ export function staffDossierRoutes(app: FastifyInstance, deps: Deps): void {
           code={d.code ?? '—'}
           flash={state.flash ?? null}
           warning={warningText}
+          resultAction={
+            RESULT_STATUSES.includes(d.status) &&
+            hasRole(actor, site.unit.id, ['one_stop_officer', 'specialist', 'leader'])
+              ? withCsrfToken(dossierPaths.adminResult(base, d.id), deps.csrf.tokenFor(req, reply))
+              : null
+          }
           problem={state.problem ?? null}
           backHref={dossierPaths.admin(base)}
-          facts={dossierFacts(d, assignees)}
+          facts={dossierFacts(d, assignees, payments.map(staffPaymentLine))}
           documents={documentsOf(d)}
           files={files.map((f) => ({ ...fileView(f), href: dossierPaths.adminFile(base, d.id, f.id) }))}
           slips={slipsOf(d).map((slip) => ({
@@ -517,4 +526,32 @@ export function staffDossierRoutes(app: FastifyInstance, deps: Deps): void {
         .send(pdf);
     },
   );
+
+  app.post<{ Params: { id: string } }>('/quan-tri/ho-so/:id/ket-qua', view, async (req, reply) => {
+    const site = siteOf(req);
+    const id = StrictId.parse(req.params.id);
+    const file = (req.body as Record<string, unknown> | undefined)?.result as UploadedFile | undefined;
+    if (!file || (file.filename === '' && file.data.length === 0)) {
+      return dossierPage(req, reply, id, { errors: { result: m.field.resultFile }, status: 422 });
+    }
+    const checked = checkAttachment(file, deps.config.uploads.maxBytes);
+    if (!checked.ok) {
+      return dossierPage(req, reply, id, { errors: { result: checked.message }, status: 422 });
+    }
+    try {
+      await svc.attachResult(actorOf(req), site.unit.id, id, {
+        documentName: null,
+        fileName: checked.fileName,
+        mime: checked.mime,
+        extension: checked.extension,
+        bytes: file.data,
+      });
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 409 || err.status === 403)) {
+        return dossierPage(req, reply, id, { problem: err.message, status: err.status });
+      }
+      throw err;
+    }
+    return reply.redirect(`${dossierPaths.adminDetail(site.basePath, id)}?ket-qua=1`, 303);
+  });
 }

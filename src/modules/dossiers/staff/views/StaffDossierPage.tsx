@@ -3,6 +3,7 @@ import type { FieldErrors, FormValues } from '../../../../web/components/form-er
 import {
   CsrfField,
   ErrorSummary,
+  FileField,
   Select,
   TextArea,
   TextField,
@@ -38,6 +39,8 @@ export type DossierPageView = {
   values: FormValues;
   errors: FieldErrors;
   code: string;
+  /** The multipart form to attach the electronic result (its action carries the CSRF token), or null. */
+  resultAction: string | null;
 };
 
 /** The fields an action's form asks for. */
@@ -188,6 +191,28 @@ export function StaffDossierPage(v: DossierPageView) {
             </fieldset>
           </form>
         ))
+      )}
+      {v.resultAction && (
+        <form
+          method="post"
+          action={v.resultAction}
+          enctype="multipart/form-data"
+          class="action-form"
+          id="form-result"
+        >
+          <CsrfField token={v.csrfToken} />
+          <fieldset>
+            <legend>{s.resultLegend}</legend>
+            <FileField
+              name="result"
+              label={s.resultFile}
+              hint={s.resultHint}
+              error={v.errors.result}
+              accept="application/pdf,image/jpeg,image/png"
+            />
+            <button type="submit">{s.resultSubmit}</button>
+          </fieldset>
+        </form>
       )}
       <h2>{s.documents}</h2>
       <ul>
