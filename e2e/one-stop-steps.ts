@@ -96,14 +96,24 @@ export async function actRefused(
   return { status: answer.status(), message: (await summary.innerText()).trim() };
 }
 
-/** Opens a dossier from the staff queue by searching its code, the way staff find one. */
-export async function openFromQueue(page: Page, baseUrl: string, code: string): Promise<void> {
-  await page.goto(`${baseUrl}/quan-tri/ho-so?hang=all`);
+/**
+ * Opens a dossier from a staff work queue by searching its code, the way staff find one: `queue` is the queue's
+ * label when the dossier must be found in the role's own queue (the one /quan-tri/ho-so opens on), else all.
+ */
+export async function openFromQueue(
+  page: Page,
+  baseUrl: string,
+  code: string,
+  queue?: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/quan-tri/ho-so${queue === undefined ? '?hang=all' : ''}`);
+  const current = page.getByRole('navigation', { name: 'Hàng đợi hồ sơ' }).locator('[aria-current="page"]');
+  expect(await current.innerText()).toMatch(new RegExp(`^${queue ?? 'Tất cả'} \\(\\d+\\)$`));
   const filters = page.getByRole('search', { name: 'Lọc hồ sơ' });
   await filters.getByLabel('Tìm hồ sơ').fill(code);
   await Promise.all([page.waitForURL(/q=/), filters.getByRole('button', { name: 'Lọc' }).click()]);
   const link = page.getByRole('link', { name: code, exact: true });
-  expect(await link.count(), `${code} in the queue`).toBe(1);
+  expect(await link.count(), `${code} in the queue ${queue ?? 'all'}`).toBe(1);
   await Promise.all([page.waitForURL(/\/quan-tri\/ho-so\/\d+$/), link.click()]);
   expect(await codeOnPage(page)).toBe(code);
 }
