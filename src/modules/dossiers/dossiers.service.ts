@@ -263,7 +263,7 @@ export class DossierService {
       throw new ForbiddenError(check.refusal, explain(label, m.status[d.status]));
     }
     const at = this.deps.clock.now();
-    const changes = await this.changesOf(d, input, at);
+    const changes = await this.changesOf(d, input, at, actor.id);
     const to = check.to;
     const stamp = at.toISOString();
     return this.deps.db.transaction().execute(async (trx) => {
@@ -316,6 +316,7 @@ export class DossierService {
     d: DossierRow,
     input: ActionInput,
     at: Date,
+    actorId: number,
   ): Promise<{
     dossier: Partial<DossierRow>;
     data: Record<string, unknown>;
@@ -329,7 +330,7 @@ export class DossierService {
         return {
           dossier: {
             receivedAt: stamp,
-            receivedBy: null,
+            receivedBy: actorId,
             dueAt: due.dueAt.toISOString(),
             dueRuleVersion: due.ruleVersion,
             dueNoticeRevision: due.noticeRevision,
