@@ -7,6 +7,7 @@ import * as m20261126030000 from './20261126030000_create_dossier_tables.js';
 import * as m20261126030100 from './20261126030100_create_notification_tables.js';
 import * as m20261126030200 from './20261126030200_create_api_token_table.js';
 import * as m20261126030300 from './20261126030300_create_dossier_draft_table.js';
+import * as m20261126030400 from './20261126030400_create_dossier_payment_table.js';
 
 /**
  * Every migration, in order. Append-only: a landed migration is never edited (STYLE.md §2.11); add a new file and
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261126030100_create_notification_tables': m20261126030100,
   '20261126030200_create_api_token_table': m20261126030200,
   '20261126030300_create_dossier_draft_table': m20261126030300,
+  '20261126030400_create_dossier_payment_table': m20261126030400,
 };

@@ -354,6 +354,26 @@ export interface DossierDraftTable {
   updatedAt: Instant;
 }
 
+export type PaymentStatusColumn = 'pending' | 'paid' | 'failed' | 'cancelled';
+
+/** An online payment of a dossier's fee (migrations/20261126030400, docs/dossiers.md "Fees and payments"). */
+export interface DossierPaymentTable {
+  id: Generated<number>;
+  ref: string;
+  unitId: number;
+  dossierId: number;
+  gateway: string;
+  amountVnd: number;
+  description: string;
+  status: ColumnType<PaymentStatusColumn, PaymentStatusColumn | undefined, PaymentStatusColumn>;
+  feeRecorded: Flag;
+  createdAt: Instant;
+  paidAt: Instant | null;
+  notifiedAt: Instant | null;
+  /** The verified notification's raw body. */
+  notification: string | null;
+}
+
 export type NotificationChannelColumn = 'email' | 'sms' | 'zalo';
 export type NotificationKindColumn = 'receipt' | 'supplement' | 'result_ready' | 'apology' | 'other';
 export type NotificationStatusColumn = 'pending' | 'sent' | 'failed' | 'skipped';
@@ -407,5 +427,6 @@ export interface DB {
   dossierEvent: DossierEventTable;
   dossierFile: DossierFileTable;
   dossierDraft: DossierDraftTable;
+  dossierPayment: DossierPaymentTable;
   notification: NotificationTable;
 }
