@@ -27,6 +27,7 @@ import {
   openFromQueue,
   scanPdf,
   staffContext,
+  SETUP_TIMEOUT,
 } from './one-stop-steps.js';
 
 /*
@@ -52,6 +53,7 @@ let leader: BrowserContext;
 let phone: BrowserContext;
 let unitId: number;
 
+// The demo data (its dossiers made through the service) and three sign-ins: slow on a busy two-core machine.
 beforeAll(async () => {
   j = await startJourney();
   const unit = j.t.deps.directory.getBySlug('tan-hong');
@@ -64,7 +66,7 @@ beforeAll(async () => {
     staffContext(j, 'lanhdao'),
     phoneContext(j.browser),
   ]);
-});
+}, SETUP_TIMEOUT);
 
 afterAll(async () => {
   await j?.close();

@@ -9,6 +9,8 @@ import { desktopContext, type Journey } from './harness.js';
 /* Steps shared by the one-stop journeys (e2e/one-stop*.test.ts): staff signing in, actions, slips, the look-up. */
 
 export const DEMO_PASSWORD = 'congxa-demo-2026';
+/** For beforeAll: the application with its demo data and a browser, then staff signed in. */
+export const SETUP_TIMEOUT = 180_000;
 
 /** A small real PDF, as a scanner would make one: what the citizen or the officer attaches. */
 export function scanPdf(title: string): Promise<Buffer> {

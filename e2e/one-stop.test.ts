@@ -19,6 +19,7 @@ import {
   openSlip,
   scanPdf,
   staffContext,
+  SETUP_TIMEOUT,
 } from './one-stop-steps.js';
 
 /*
@@ -40,6 +41,7 @@ let specialist: BrowserContext;
 let leader: BrowserContext;
 let code: string;
 
+// The demo data (its dossiers made through the service) and three sign-ins: slow on a busy two-core machine.
 beforeAll(async () => {
   j = await startJourney();
   [phone, officer, specialist, leader] = await Promise.all([
@@ -48,7 +50,7 @@ beforeAll(async () => {
     staffContext(j, 'chuyenvien'),
     staffContext(j, 'lanhdao'),
   ]);
-});
+}, SETUP_TIMEOUT);
 
 afterAll(async () => {
   await j?.close();
