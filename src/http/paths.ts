@@ -147,6 +147,8 @@ export const citizenPaths = {
   signIn: (base: string, next?: string) => `${base}/tai-khoan/dang-nhap${q({ tiep: next })}`,
   signOut: (base: string) => `${base}/tai-khoan/dang-xuat`,
   dossiers: (base: string) => `${base}/tai-khoan/ho-so`,
+  /** The electronic result of one of the citizen's dossiers. */
+  result: (base: string, dossierId: number) => `${base}/tai-khoan/ho-so/${dossierId}/ket-qua`,
   draftDelete: (base: string, id: number) => `${base}/tai-khoan/ho-so/nhap/${id}/xoa`,
   online: (base: string, code: string, draftId?: number, saved?: boolean) =>
     `${base}/nop-truc-tuyen/${code}${q({ nhap: draftId === undefined ? undefined : String(draftId), 'da-luu': saved ? 'co' : undefined })}`,

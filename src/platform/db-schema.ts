@@ -220,6 +220,28 @@ export interface ProcedureTable {
   createdAt: InstantDefault;
   updatedAt: InstantDefault;
   updatedBy: number | null;
+  /** The time limit for online dossiers when it differs (both null: the procedure's own). */
+  onlineTimeLimitKind: ColumnType<TimeLimitKindColumn | null, TimeLimitKindColumn | null | undefined>;
+  onlineTimeLimitAmount: ColumnType<number | null, number | null | undefined>;
+}
+
+export type TemplateMimeColumn =
+  | 'application/pdf'
+  | 'application/msword'
+  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  | 'application/vnd.oasis.opendocument.text';
+
+/** The template file (official form) of one document of a procedure, by the document's name. */
+export interface ProcedureTemplateTable {
+  id: Generated<number>;
+  procedureId: number;
+  documentName: string;
+  storageKey: string;
+  fileName: string;
+  mime: TemplateMimeColumn;
+  size: number;
+  uploadedAt: Instant;
+  uploadedBy: number | null;
 }
 
 /** The report of one catalogue import. */
@@ -422,6 +444,7 @@ export interface DB {
   unitOfficeHours: UnitOfficeHoursTable;
   procedure: ProcedureTable;
   procedureImport: ProcedureImportTable;
+  procedureTemplate: ProcedureTemplateTable;
   dossierSequence: DossierSequenceTable;
   dossier: DossierTable;
   dossierEvent: DossierEventTable;

@@ -95,6 +95,7 @@ export const onlineMessages = {
     status: 'Trạng thái',
     dueAt: 'Hẹn trả',
     lookup: 'Tra cứu',
+    result: 'Tải kết quả điện tử',
     findProcedure: 'Tìm thủ tục để nộp hồ sơ trực tuyến',
   },
   bar: {

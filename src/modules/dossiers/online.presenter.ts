@@ -67,6 +67,8 @@ export type MyDossierRow = {
   status: string;
   dueAt: string;
   lookupHref: string;
+  /** The electronic result to download, once returned electronically. */
+  resultHref: string | null;
 };
 
 export function toMyDraftRows(base: string, drafts: readonly Draft[]): MyDraftRow[] {
@@ -83,8 +85,10 @@ export function toMyDraftRows(base: string, drafts: readonly Draft[]): MyDraftRo
 export function toMyDossierRows(
   base: string,
   rows: readonly {
+    id: number;
     code: string | null;
     status: DossierStatus;
+    returnedVia: string | null;
     procedureName: string;
     submittedAt: string;
     dueAt: string | null;
@@ -97,5 +101,7 @@ export function toMyDossierRows(
     status: dossierMessages.status[r.status],
     dueAt: r.dueAt ? formatDateTime(r.dueAt) : '',
     lookupHref: r.code ? dossierPaths.lookup(base, r.code) : '',
+    resultHref:
+      r.status === 'returned' && r.returnedVia === 'electronic' ? citizenPaths.result(base, r.id) : null,
   }));
 }

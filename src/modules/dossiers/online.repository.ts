@@ -65,7 +65,16 @@ export class OnlineRepository {
   dossiersOf(db: Conn, citizenId: number, unitId: number, limit: number) {
     return db
       .selectFrom('dossier')
-      .select(['id', 'code', 'status', 'procedureCode', 'procedureName', 'submittedAt', 'dueAt'])
+      .select([
+        'id',
+        'code',
+        'status',
+        'procedureCode',
+        'procedureName',
+        'submittedAt',
+        'dueAt',
+        'returnedVia',
+      ])
       .where('citizenAccountId', '=', citizenId)
       .where('unitId', '=', unitId)
       .orderBy('id', 'desc')

@@ -457,5 +457,55 @@ describe('submission: one dossier per form, then the officer receives it', () =>
     expect(mine.body).toContain('13/02/2026 17:00:00');
     expect(mine.body).toContain(`href="${base}/tra-cuu-ho-so?ma=${encodeURIComponent(d.code!)}"`);
     expect(mine.body).not.toContain('001190000011');
+
+    // Returned electronically: the citizen downloads the result from "my dossiers"; nobody else can.
+    const leaderRow = await t.deps.db
+      .selectFrom('account')
+      .select('id')
+      .where('username', '=', 'lanhdao')
+      .executeTakeFirstOrThrow();
+    const leader = await t.deps.accounts.actorOf(leaderRow.id);
+    const step = (a: string, v: number, extra: Record<string, unknown> = {}) =>
+      ({
+        action: a,
+        version: v,
+        reason: null,
+        assigneeId: null,
+        documents: [],
+        newDueAt: null,
+        returnedVia: null,
+        feeVnd: null,
+        feeMethod: null,
+        ...extra,
+      }) as Parameters<typeof t.deps.dossiers.service.act>[3];
+    let x = await t.deps.dossiers.service.act(
+      officer,
+      unitId,
+      d.id,
+      step('assign', received.version, { assigneeId: leader.id }),
+    );
+    x = await t.deps.dossiers.service.act(leader, unitId, d.id, step('submit_for_approval', x.version));
+    x = await t.deps.dossiers.service.act(leader, unitId, d.id, step('approve', x.version));
+    expect((await b.get(`${base}/tai-khoan/ho-so`)).body).not.toContain('Tải kết quả điện tử');
+    await t.deps.dossiers.service.attachResult(officer, unitId, d.id, {
+      documentName: null,
+      fileName: 'Giấy xác nhận.pdf',
+      mime: 'application/pdf',
+      extension: 'pdf',
+      bytes: PDF,
+    });
+    await t.deps.dossiers.service.act(
+      officer,
+      unitId,
+      d.id,
+      step('return_result', x.version, { returnedVia: 'electronic' }),
+    );
+    const after = await b.get(`${base}/tai-khoan/ho-so`);
+    const href = /href="([^"]+\/ket-qua)"/.exec(after.body)?.[1];
+    expect(href).toBe(`${base}/tai-khoan/ho-so/${d.id}/ket-qua`);
+    const download = await b.get(href!);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect((await other.get(href!)).statusCode).toBe(404);
   });
 });

@@ -7,7 +7,9 @@ import { render } from '../../http/render.js';
 import { siteOf } from '../../http/site.js';
 import type { UploadedFile } from '../../http/uploads.js';
 import { ONLINE_MAX_FILES } from '../../http/uploads.js';
+import { NotFoundError } from '../../platform/errors.js';
 import { formatDateTime } from '../../platform/time.js';
+import { attachmentHeader } from '../../platform/xlsx.js';
 import { formList, type FieldErrors } from '../../web/components/form-errors.js';
 import type { PageShell } from '../../web/layout-view.js';
 import type { Actor } from '../accounts/actor.js';
@@ -257,6 +259,24 @@ export function onlineRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   const toMine = (req: FastifyRequest) => citizenPaths.dossiers(siteOf(req).basePath);
+  app.get(
+    '/tai-khoan/ho-so/:id/ket-qua',
+    { preHandler: requireCitizen(deps.accounts, toMine) },
+    async (req, reply) => {
+      const id = StrictId.parse((req.params as { id: unknown }).id);
+      const file = await online.resultFile(citizenOf(req), siteOf(req).unit.id, id);
+      const stream = deps.storage.open(file.storageKey);
+      if (!stream) {
+        throw new NotFoundError('result_not_found', m.dossierNotFound);
+      }
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', attachmentHeader(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+  );
   app.post(
     '/tai-khoan/ho-so/nhap/:id/xoa',
     { preHandler: requireCitizen(deps.accounts, toMine) },

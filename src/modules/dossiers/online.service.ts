@@ -163,6 +163,23 @@ export class OnlineIntakeService {
     return this.deps.online.dossiersOf(this.deps.db, citizen.id, unitId, MY_DOSSIERS_LIMIT);
   }
 
+  /**
+   * The electronic result of the citizen's own dossier once it was returned electronically (Decree 61/2018 Art. 20),
+   * the latest file attached; otherwise a 404.
+   */
+  async resultFile(citizen: Actor, unitId: number, dossierId: number) {
+    const d = await this.submitted(citizen, unitId, dossierId);
+    const files =
+      d.status === 'returned' && d.returnedVia === 'electronic'
+        ? await this.deps.repo.files(this.deps.db, d.id)
+        : [];
+    const file = files.filter((f) => f.kind === 'result').at(-1);
+    if (!file) {
+      throw new NotFoundError('result_not_found', m.dossierNotFound);
+    }
+    return file;
+  }
+
   /** The citizen's own dossier (the confirmation page), or a 404. */
   async submitted(citizen: Actor, unitId: number, dossierId: number): Promise<DossierRow> {
     const d = await this.deps.repo.byId(this.deps.db, unitId, dossierId);

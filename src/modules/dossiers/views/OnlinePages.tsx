@@ -343,6 +343,11 @@ export function MyDossiersPage({ shell, view }: { shell: PageShell; view: MyDoss
                 )}
               </dl>
               {d.lookupHref && <a href={d.lookupHref}>{t.lookup}</a>}
+              {d.resultHref && (
+                <p>
+                  <a href={d.resultHref}>{t.result}</a>
+                </p>
+              )}
             </li>
           ))}
         </ul>
