@@ -10,6 +10,7 @@ import type { Deps } from './deps.js';
 import { apiDocsRoutes } from './http/api-docs.routes.js';
 import { isBearerApiRequest, refuseInvalidBearer } from './http/auth.js';
 import { refuseCsrf } from './http/csrf-refusal.js';
+import { isSignedCallback } from './http/csrf.js';
 import { handleError, handleFrameworkError, handleNotFound } from './http/error-handler.js';
 import { ErrorPages } from './http/error-pages.js';
 import { ApiRouteLog } from './http/openapi.js';
@@ -148,9 +149,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // CSRF on every unsafe request that may carry cookies. Only an /api/ request that authenticates with a bearer
   // token (no ambient credential for a forged request to borrow) is exempt; a cookie-authenticated /api post is not,
   // and a bearer request is never authenticated by the cookies it may also carry (loadActor, http/auth.ts).
+  // A signed server-to-server callback (a payment gateway's notification) is exempt too: see isSignedCallback.
   app.addHook('preHandler', async (req, reply) => {
     const unsafe = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    if (unsafe && !isBearerApiRequest(req) && !csrf.verify(req)) {
+    if (unsafe && !isBearerApiRequest(req) && !isSignedCallback(req) && !csrf.verify(req)) {
       return refuseCsrf(reply);
     }
   });

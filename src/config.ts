@@ -54,6 +54,7 @@ const Env = z.object({
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   VISITS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
+  PAYMENT_GATEWAY: z.enum(['sandbox', 'off'], 'must be sandbox or off').optional(),
 });
 
 export type DbConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -80,6 +81,11 @@ export type Config = Readonly<{
   logLevel: string;
   portal: { pageCacheSeconds: number; visitsFlushSeconds: number };
   uploads: { maxBytes: number };
+  /**
+   * Online payment of fees (docs/dossiers.md, "Fees and payments"): 'sandbox' takes no money and says so on every
+   * page; default sandbox in development and test, off in production.
+   */
+  payments: { gateway: 'sandbox' | 'off' };
 }>;
 
 export class ConfigError extends Error {}
@@ -126,6 +132,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     portal: { pageCacheSeconds: e.PAGE_CACHE_SECONDS, visitsFlushSeconds: e.VISITS_FLUSH_SECONDS },
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
+    payments: { gateway: e.PAYMENT_GATEWAY ?? (e.NODE_ENV === 'production' ? 'off' : 'sandbox') },
   });
 }
 

@@ -12,6 +12,7 @@ import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { dossierNotifier } from './modules/dossiers/dossier-notifier.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
+import { PaymentsModule } from './modules/dossiers/payments/payments.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
 import { PortalAdminModule } from './modules/portal/portal-admin.module.js';
@@ -45,6 +46,8 @@ export type Deps = Readonly<{
   calendar: CalendarModule;
   procedures: ProceduresModule;
   dossiers: DossiersModule;
+  /** Online payment of dossier fees (docs/dossiers.md, "Fees and payments"). */
+  payments: PaymentsModule;
   notifications: NotificationsModule;
 }>;
 
@@ -90,6 +93,13 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
       notify: (trx, n) => notifications.service.notifyDossier(trx, n),
     }),
   });
+  const payments = new PaymentsModule({
+    db,
+    clock,
+    audit,
+    gateway: config.payments.gateway,
+    secret: secrets.sessionSecret,
+  });
   return Object.freeze({
     config,
     version: VERSION,
@@ -106,6 +116,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     calendar,
     procedures,
     dossiers,
+    payments,
     notifications,
   });
 }

@@ -97,3 +97,20 @@ export class Csrf {
     };
   }
 }
+
+/**
+ * A server-to-server callback (a payment gateway's notification, dossiers/payments/payments.routes.tsx) carries no
+ * cookie and no token: it proves itself with a signature its handler checks on the raw body before anything else.
+ * Its route sets `config: { signedCallback: true }` and the CSRF check (app.tsx) lets it through. Such a route must
+ * never read the session cookie (it does not load an actor).
+ */
+export function isSignedCallback(req: FastifyRequest): boolean {
+  return req.routeOptions.config.signedCallback === true;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** See isSignedCallback (http/csrf.ts). */
+    signedCallback?: boolean;
+  }
+}

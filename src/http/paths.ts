@@ -116,6 +116,19 @@ export const dossierPaths = {
 };
 
 /**
+ * Online payment of dossier fees (docs/dossiers.md, "Fees and payments"): the look-up's "pay" form, the gateway's
+ * notification endpoint at the site root (server to server, signed, no CSRF), and the sandbox gateway's own pages,
+ * at the site root too, as an outside gateway's would be.
+ */
+export const paymentPaths = {
+  start: (base: string) => `${portalPaths.dossierLookup(base)}/nop-phi`,
+  notify: (gateway: string) => `/api/payments/${gateway}/notify`,
+  sandboxPage: (ref: string, order?: string) => `/thanh-toan-thu-nghiem/${ref}${q({ don: order })}`,
+  sandboxPay: (ref: string) => `/thanh-toan-thu-nghiem/${ref}/thanh-toan`,
+  sandboxCancel: (ref: string) => `/thanh-toan-thu-nghiem/${ref}/huy`,
+};
+
+/**
  * A multipart form's action with its CSRF token in the query: the token is checked before the body (the files) is
  * read (http/uploads.ts). The token is also in the form's hidden `_csrf` field.
  */

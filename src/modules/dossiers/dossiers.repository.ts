@@ -78,6 +78,34 @@ export class DossierRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /**
+   * Records a fee paid online (payments/payments.service.ts) in one statement: only while no fee is recorded yet and
+   * the dossier is in one of `statuses`, bumping the version so that a form opened before it is refused. Returns the
+   * dossier after the change, or undefined when it did not apply.
+   */
+  recordFeeIfDue(
+    trx: Conn,
+    id: number,
+    fee: { vnd: number; paidAt: string; paymentRef: string; at: string },
+    statuses: readonly DossierStatus[],
+  ): Promise<DossierRow | undefined> {
+    return trx
+      .updateTable('dossier')
+      .set({
+        feePaidVnd: fee.vnd,
+        feeMethod: 'online',
+        feePaidAt: fee.paidAt,
+        paymentRef: fee.paymentRef,
+        updatedAt: fee.at,
+        version: sql<number>`${sql.ref('version')} + 1`,
+      })
+      .where('id', '=', id)
+      .where('feePaidAt', 'is', null)
+      .where('status', 'in', [...statuses])
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   byId(db: Conn, unitId: number, id: number): Promise<DossierRow | undefined> {
     return db
       .selectFrom('dossier')

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { lookupRoutes } from './lookup.routes.js';
 import { onlineRoutes } from './online.routes.js';
+import { paymentRoutes } from './payments/payments.routes.js';
 import { bookRoutes } from './staff/book.routes.js';
 import { staffApiRoutes } from './staff-api.routes.js';
 import { staffDossierRoutes } from './staff/staff.routes.js';
@@ -16,4 +17,5 @@ export function dossierRoutes(app: FastifyInstance, deps: Deps): void {
   staffApiRoutes(app, deps);
   lookupRoutes(app, deps);
   onlineRoutes(app, deps);
+  paymentRoutes(app, deps);
 }

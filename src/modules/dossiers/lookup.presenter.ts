@@ -6,8 +6,9 @@
  * the status (label and national code), the times of submission, receipt, end and return, the due date in force
  * (and whether it is provisional), the result timing once ended, the applicant's name masked by `maskName`, and the
  * history as public wordings of the actions. Never public: the ID number, phone, e-mail and address, staff names,
- * fees, files, and the reasons of actions, except those the citizen must read (a supplement request with the
- * documents to bring, a refusal), scrubbed by `publicReason`.
+ * fee amounts (the page says only whether the fee is paid: payments/payments.presenter.ts), files, and the reasons
+ * of actions, except those the citizen must read (a supplement request with the documents to bring, a refusal),
+ * scrubbed by `publicReason`.
  */
 import { dayNumberOf, formatVnIso, toLocal } from '../calendar/local-time.js';
 import { formatInstantLabel } from '../calendar/calendar.presenter.js';

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
-import { portalPaths } from '../../http/paths.js';
+import { paymentPaths, portalPaths } from '../../http/paths.js';
 import { render } from '../../http/render.js';
 import { siteOf } from '../../http/site.js';
 import { TooManyRequestsError } from '../../platform/errors.js';
 import { portalShellBuilder } from '../portal/public/portal-shell.js';
+import type { DossierRow } from './dossiers.repository.js';
 import { LOOKUP_RATE, TokenBuckets } from './lookup-limiter.js';
 import { lookupMessages as m } from './lookup.messages.js';
 import {
@@ -15,6 +16,7 @@ import {
   toPublicDossier,
   type PublicDossier,
 } from './lookup.presenter.js';
+import { lookupFeeView } from './payments/payments.presenter.js';
 import { LookupPage, type LookupPageView } from './views/LookupPage.js';
 
 /** The longest input the page echoes back into the form. */
@@ -31,14 +33,14 @@ export function lookupRoutes(app: FastifyInstance, deps: Deps): void {
   const buckets = new TokenBuckets(LOOKUP_RATE.capacity, LOOKUP_RATE.periodMs);
   const waitFor = (req: FastifyRequest) => buckets.take(req.ip, deps.clock.now().getTime());
 
-  async function find(code: string): Promise<PublicDossier | undefined> {
+  async function find(code: string): Promise<{ row: DossierRow; view: PublicDossier } | undefined> {
     const d = await deps.dossiers.service.byCode(code);
     const unit = d ? deps.directory.get(d.unitId) : undefined;
     if (!d || d.code === null || !unit) {
       return undefined;
     }
     const events = await deps.dossiers.service.events(d.id);
-    return toPublicDossier({ ...d, code: d.code }, events, unit);
+    return { row: d, view: toPublicDossier({ ...d, code: d.code }, events, unit) };
   }
 
   app.get(portalPaths.dossierLookup(''), async (req, reply) => {
@@ -49,6 +51,7 @@ export function lookupRoutes(app: FastifyInstance, deps: Deps): void {
       value: typeof raw === 'string' ? raw.slice(0, KEPT_INPUT_CHARS) : '',
       errors: {},
       result: null,
+      fee: null,
     };
     let status = 200;
     if (raw !== undefined) {
@@ -64,7 +67,14 @@ export function lookupRoutes(app: FastifyInstance, deps: Deps): void {
       } else {
         const found = await find(parsed.code);
         if (found) {
-          view.result = toLookupResultView(found);
+          view.result = toLookupResultView(found.view);
+          // Paid, or payable online now (docs/dossiers.md, "Fees and payments"); never the amount.
+          view.fee = lookupFeeView(
+            found.row,
+            deps.payments.service.gateway,
+            paymentPaths.start(site.basePath),
+            () => deps.csrf.tokenFor(req, reply),
+          );
         } else {
           status = 404;
           view.errors = { ma: m.field.notFound(parsed.code) };
@@ -101,6 +111,6 @@ export function lookupRoutes(app: FastifyInstance, deps: Deps): void {
         .code(404)
         .send({ error: 'dossier_not_found', message: m.field.notFound(parsed.code), field: 'code' });
     }
-    return reply.header('cache-control', 'no-store').send(publicDossierJson(found));
+    return reply.header('cache-control', 'no-store').send(publicDossierJson(found.view));
   });
 }

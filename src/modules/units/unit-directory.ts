@@ -1,4 +1,11 @@
-import { adminPaths, apiPaths, assetPaths, citizenPaths, portalPaths } from '../../http/paths.js';
+import {
+  adminPaths,
+  apiPaths,
+  assetPaths,
+  citizenPaths,
+  paymentPaths,
+  portalPaths,
+} from '../../http/paths.js';
 import type { UnitRow } from './units.repository.js';
 
 /** The first segment of a path: '/chuyen-muc/x' → 'chuyen-muc', '/rss.xml' → 'rss.xml', '/' → ''. */
@@ -21,6 +28,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
     firstSegment(adminPaths.dashboard('')),
     firstSegment(citizenPaths.signIn('')),
     firstSegment(citizenPaths.online('', 'x')),
+    firstSegment(paymentPaths.sandboxPage('x')), // the sandbox payment gateway's page, at the site root
     firstSegment(assetPaths.static('x')),
     firstSegment(assetPaths.media('x')),
     firstSegment(apiPaths.health()),

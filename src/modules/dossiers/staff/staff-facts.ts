@@ -2,6 +2,7 @@ import { formatDateTime } from '../../../platform/time.js';
 import { NATIONAL_STATUS } from '../dossier-workflow.js';
 import { dossierMessages as m } from '../dossiers.messages.js';
 import type { DossierRow } from '../dossiers.repository.js';
+import { paymentMessages } from '../payments/payments.messages.js';
 import { staffMessages } from './staff.messages.js';
 
 const s = staffMessages.detail;
@@ -11,6 +12,8 @@ const vnd = (n: number) => n.toLocaleString('vi-VN');
 export function dossierFacts(
   d: DossierRow,
   assignees: { id: number; name: string }[],
+  /** The dossier's online payments, one line each (payments.presenter.ts, staffPaymentLine). */
+  payments: string[] = [],
 ): { label: string; value: string }[] {
   const facts: [string, string | null][] = [
     [s.status, `${m.status[d.status]} (${s.nationalStatus(NATIONAL_STATUS[d.status])})`],
@@ -46,6 +49,7 @@ export function dossierFacts(
           ? s.feeDue(vnd(d.feeVnd))
           : null,
     ],
+    [paymentMessages.staff.heading, payments.length > 0 ? payments.join('; ') : null],
   ];
   return facts
     .filter((f): f is [string, string] => f[1] !== null)

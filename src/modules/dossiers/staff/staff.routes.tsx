@@ -35,6 +35,7 @@ import { QUEUES, type Queue } from '../dossiers.repository.js';
 import { ActionInput, IntakeInput } from '../dossiers.schemas.js';
 import { RESULT_STATUSES, type IncomingFile } from '../dossiers.service.js';
 import { hasRole } from '../../accounts/actor.js';
+import { staffPaymentLine } from '../payments/payments.presenter.js';
 import { dossierFacts } from './staff-facts.js';
 import { staffMessages } from './staff.messages.js';
 import { actionsFor, documentsOf, eventView, fileView, slipsOf, urgencyOf } from './staff.presenter.js';
@@ -352,11 +353,12 @@ export function staffDossierRoutes(app: FastifyInstance, deps: Deps): void {
     const base = site.basePath;
     const actor = actorOf(req);
     const d = await svc.get(site.unit.id, id);
-    const [events, files, assignees, warning] = await Promise.all([
+    const [events, files, assignees, warning, payments] = await Promise.all([
       svc.events(d.id),
       svc.files(d.id),
       svc.assignees(site.unit.id),
       svc.deadlineWarning(d),
+      deps.payments.service.forDossier(d.id),
     ]);
     const due = d.dueAt ? formatDateTime(d.dueAt) : '';
     const warningText = warning
@@ -386,7 +388,7 @@ export function staffDossierRoutes(app: FastifyInstance, deps: Deps): void {
           }
           problem={state.problem ?? null}
           backHref={dossierPaths.admin(base)}
-          facts={dossierFacts(d, assignees)}
+          facts={dossierFacts(d, assignees, payments.map(staffPaymentLine))}
           documents={documentsOf(d)}
           files={files.map((f) => ({ ...fileView(f), href: dossierPaths.adminFile(base, d.id, f.id) }))}
           slips={slipsOf(d).map((slip) => ({

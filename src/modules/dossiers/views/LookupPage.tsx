@@ -1,8 +1,9 @@
-import { ErrorSummary, TextField } from '../../../web/components/forms.js';
+import { CsrfField, ErrorSummary, TextField } from '../../../web/components/forms.js';
 import type { PageShell } from '../../../web/layout-view.js';
 import { Layout } from '../../../web/Layout.js';
 import { lookupMessages } from '../lookup.messages.js';
 import type { LookupResultView, TimeView } from '../lookup.presenter.js';
+import type { LookupFeeView } from '../payments/payments.presenter.js';
 
 const m = lookupMessages.page;
 
@@ -12,11 +13,13 @@ export type LookupPageView = {
   value: string;
   errors: { ma?: string };
   result: LookupResultView | null;
+  /** The fee line (paid, or payable online with its button); null when the page says nothing of the fee. */
+  fee: LookupFeeView | null;
 };
 
 const Time = ({ t }: { t: TimeView }) => <time dateTime={t.iso}>{t.label}</time>;
 
-function Facts({ r }: { r: LookupResultView }) {
+function Facts({ r, fee }: { r: LookupResultView; fee: LookupFeeView | null }) {
   const f = m.facts;
   return (
     <dl class="lookup-facts">
@@ -77,7 +80,28 @@ function Facts({ r }: { r: LookupResultView }) {
           </dd>
         </>
       )}
+      {fee && (
+        <>
+          <dt>{fee.label}</dt>
+          <dd>{fee.text}</dd>
+        </>
+      )}
     </dl>
+  );
+}
+
+/** The button that starts paying the fee online (a POST form with the CSRF token; no JavaScript). */
+function PayFee({ fee }: { fee: LookupFeeView }) {
+  if (fee.state !== 'payable') {
+    return null;
+  }
+  return (
+    <form class="lookup-pay" method="post" action={fee.action}>
+      <CsrfField token={fee.csrfToken} />
+      <input type="hidden" name="ma" value={fee.code} />
+      <button type="submit">{fee.button}</button>
+      {fee.hint && <p class="hint">{fee.hint}</p>}
+    </form>
   );
 }
 
@@ -134,7 +158,8 @@ export function LookupPage({ shell, view }: { shell: PageShell; view: LookupPage
         {r && (
           <section class="lookup-result" aria-labelledby="ket-qua">
             <h2 id="ket-qua">{m.resultHeading(r.code)}</h2>
-            <Facts r={r} />
+            <Facts r={r} fee={view.fee} />
+            {view.fee && <PayFee fee={view.fee} />}
             {r.dueProvisional && <p class="provisional-note">{m.provisionalNote}</p>}
             <History r={r} />
             <p class="hint">{m.privacy}</p>
