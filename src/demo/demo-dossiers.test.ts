@@ -134,6 +134,26 @@ describe('demo dossiers', () => {
     expect(rows.filter((r) => (r.feePaidVnd ?? 0) > 0).length).toBeGreaterThan(5);
   });
 
+  it('return electronically only with a result file, a PDF that says it is demo data', async () => {
+    const electronic = await a.deps.db
+      .selectFrom('dossier')
+      .leftJoin('dossierFile', (j) =>
+        j.onRef('dossierFile.dossierId', '=', 'dossier.id').on('dossierFile.kind', '=', 'result'),
+      )
+      .select(['dossier.code', 'dossierFile.storageKey'])
+      .where('dossier.returnedVia', '=', 'electronic')
+      .execute();
+    expect(electronic.length).toBeGreaterThan(0);
+    expect(electronic.every((e) => e.storageKey !== null)).toBe(true);
+    const chunks: Buffer[] = [];
+    for await (const chunk of a.deps.storage.open(electronic[0]!.storageKey!) ?? []) {
+      chunks.push(chunk as Buffer);
+    }
+    const pdf = Buffer.concat(chunks).toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdf).toContain(`Ket qua giai quyet ho so ${electronic[0]!.code}`);
+  });
+
   it('tell their history in events that replay to their status, in time order', async () => {
     const byDossier = new Map<number, Awaited<ReturnType<typeof events>>>();
     for (const e of await events(a)) {

@@ -6,7 +6,7 @@ import type { WorkingCalendar } from '../modules/calendar/working-calendar.js';
 import type { DossierAction, ReturnMethod } from '../modules/dossiers/dossier-workflow.js';
 import { DossierRepository, type DossierRow } from '../modules/dossiers/dossiers.repository.js';
 import type { ActionInput, IntakeInput } from '../modules/dossiers/dossiers.schemas.js';
-import { DossierService } from '../modules/dossiers/dossiers.service.js';
+import { DossierService, type IncomingFile } from '../modules/dossiers/dossiers.service.js';
 import type { Procedure } from '../modules/procedures/procedures.service.js';
 import { localDate } from '../platform/time.js';
 import { DemoRandom } from './demo-random.js';
@@ -224,6 +224,39 @@ class Agenda {
   private less(a: { at: number; seq: number }, b: { at: number; seq: number }): boolean {
     return a.at < b.at || (a.at === b.at && a.seq < b.seq);
   }
+}
+
+/**
+ * The electronic result of a demo dossier: a valid one-page PDF that says it is demo data (ASCII text in a standard
+ * font, so it needs no embedded font).
+ */
+export function demoResultFile(code: string): IncomingFile {
+  const text = `Ket qua giai quyet ho so ${code} - ban mau do he thong congxa tao (du lieu minh hoa)`;
+  const content = `BT /F1 11 Tf 40 800 Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return {
+    documentName: null,
+    fileName: `ket-qua-${code}.pdf`,
+    mime: 'application/pdf',
+    extension: 'pdf',
+    bytes: Buffer.from(pdf, 'latin1'),
+  };
 }
 
 const actionInput = (
@@ -456,6 +489,11 @@ function plan(run: CommuneRun, procedure: Procedure, intake: DossierRow): void {
             ? work.add(now(), rnd.int(5, 30))
             : work.on(rnd, work.workingDays(localDate(now()), rnd.int(0, 5)));
         later(run, returnAt, async () => {
+          if (method === 'electronic') {
+            // An electronic return sends the result file, attached first (Decree 61/2018 Art. 20).
+            run.counts.actions++;
+            await run.service.attachResult(staff.officer, run.unitId, d.id, demoResultFile(d.code ?? ''));
+          }
           d = await act(run, staff.officer, d, 'return_result', { returnedVia: method });
         });
       });
