@@ -75,7 +75,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   const portalDeps = { db, clock, audit, storage, directory, config };
   const portal = new PortalModule(portalDeps);
   const portalAdmin = new PortalAdminModule(portalDeps, portal.pageCache);
-  const procedures = new ProceduresModule({ db, clock, audit, directory });
+  const procedures = new ProceduresModule({ db, clock, audit, directory, storage });
   const calendar = new CalendarModule({ db, clock, audit, directory });
   const notifications = new NotificationsModule({ db, clock, storage, directory, config });
   const dossiers = new DossiersModule({

@@ -140,6 +140,9 @@ export const procedurePaths = {
   list: (base: string, query?: { q?: string; field?: string; level?: string; page?: number }) =>
     `${portalPaths.procedures(base)}${q({ q: query?.q, 'linh-vuc': query?.field, 'muc-do': query?.level, trang: query?.page })}`,
   detail: (base: string, code: string) => `${portalPaths.procedures(base)}/${code}`,
+  /** A document's template file (its id), downloaded from the public procedure page. */
+  template: (base: string, code: string, id: number | string) =>
+    `${portalPaths.procedures(base)}/${code}/mau/${id}`,
   admin: (base: string, page?: number) => `${base}/quan-tri/thu-tuc${q({ trang: page })}`,
   adminImport: (base: string) => `${base}/quan-tri/thu-tuc/nhap`,
   adminImportReport: (base: string, id: number) => `${base}/quan-tri/thu-tuc/nhap/${id}`,
@@ -149,6 +152,14 @@ export const procedurePaths = {
 export const procedureAdminPaths = {
   new: (base: string) => `${base}/quan-tri/thu-tuc/moi`,
   edit: (base: string, code: string) => `${base}/quan-tri/thu-tuc/${code}`,
+  /** The confirmation page (GET) and the deletion (POST). */
+  delete: (base: string, code: string) => `${base}/quan-tri/thu-tuc/${code}/xoa`,
+  unpublish: (base: string, code: string) => `${base}/quan-tri/thu-tuc/${code}/ngung-cong-khai`,
+  /** The documents' templates: the list and the upload form (multipart, http/uploads.ts). */
+  templates: (base: string, code: string) => `${base}/quan-tri/thu-tuc/${code}/mau`,
+  template: (base: string, code: string, id: number | string) => `${base}/quan-tri/thu-tuc/${code}/mau/${id}`,
+  templateRemove: (base: string, code: string, id: number | string) =>
+    `${base}/quan-tri/thu-tuc/${code}/mau/${id}/xoa`,
 };
 
 /**

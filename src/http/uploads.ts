@@ -5,7 +5,7 @@ import type { Csrf } from './csrf.js';
 import { refuseCsrf } from './csrf-refusal.js';
 import { HttpError } from './http-error.js';
 import { httpMessages as m } from './http.messages.js';
-import { adminPaths, citizenPaths, dossierPaths, procedurePaths } from './paths.js';
+import { adminPaths, citizenPaths, dossierPaths, procedureAdminPaths, procedurePaths } from './paths.js';
 
 /**
  * A file field of a multipart form, as the route sees it in `req.body`. `truncated`: the file was larger than
@@ -36,6 +36,8 @@ export const UPLOAD_ROUTES: ReadonlyArray<UploadRoute> = [
   { url: adminPaths.mediaUpload(''), fileFields: ['file'] },
   { url: adminPaths.settingsLogo(''), fileFields: ['logo'] },
   { url: procedurePaths.adminImport(''), fileFields: ['file'] },
+  // The template file (PDF, DOC, DOCX, ODT) of one document of a procedure.
+  { url: procedureAdminPaths.templates('', ':code'), fileFields: ['file'] },
   // One scan per document of the procedure (staff/staff.routes.tsx INTAKE_FILE_FIELDS).
   { url: dossierPaths.adminIntake(''), fileFields: Array.from({ length: 8 }, (_, i) => `file${i}`) },
   { url: '/quan-tri/ho-so/:id/ket-qua', fileFields: ['result'] },

@@ -116,3 +116,44 @@ describe('fees and documents of a row', () => {
     ]);
   });
 });
+
+describe('the optional online time limit columns', () => {
+  const header = `${HEADER},online_time_unit,online_time_limit`;
+
+  it('reads a file without them (the shared sample): no online limit, and says the columns are absent', () => {
+    const r = readProcedureCsv(sampleCsv());
+    expect(r.ok && r.onlineColumns).toBe(false);
+    expect(r.ok && r.rows.every((x) => x.input.onlineTimeLimit === null)).toBe(true);
+  });
+
+  it('reads them in any order; both empty is no online limit; same_day needs no amount', () => {
+    const r = readProcedureCsv(
+      [
+        `online_time_limit,${header.replace(',online_time_unit,online_time_limit', '')},online_time_unit`,
+        `2,${GOOD},working_days`,
+        `,${GOOD.replace('1.004873', '1.004874')},`,
+        `,${GOOD.replace('1.004873', '1.004875')},same_day`,
+      ].join('\n'),
+    );
+    expect(r.ok && r.onlineColumns).toBe(true);
+    expect(r.ok && r.rows.map((x) => x.input.onlineTimeLimit)).toEqual([
+      { kind: 'working_days', amount: 2 },
+      null,
+      { kind: 'same_day', amount: 0 },
+    ]);
+  });
+
+  it.each([
+    ['working_days', '', 'online_time_limit', m.timeLimitInvalid],
+    ['working_days', '0', 'online_time_limit', m.timeLimitZero],
+    ['working_days', '1,5', 'online_time_limit', m.timeLimitInvalid],
+    ['days', '2', 'online_time_unit', m.onlineUnitInvalid],
+    ['', '2', 'online_time_unit', m.onlineUnitMissing],
+  ])('rejects unit %j with limit %j at %s', (unit, limit, column, message) => {
+    const r = readProcedureCsv(
+      `${header}\n${GOOD},,\n${GOOD.replace('1.004873', '1.004874')},${unit},"${limit}"\n`,
+    );
+    expect(r).toMatchObject({ ok: true, rejected: [{ row: 3, column, message }] });
+    expect(r.ok && r.rows.map((x) => x.input.code)).toEqual(['1.004873']);
+  });
+});

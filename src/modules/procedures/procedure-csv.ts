@@ -31,15 +31,22 @@ export const CSV_COLUMNS = [
   'legal_basis',
   'confidence',
 ] as const;
-type Column = (typeof CSV_COLUMNS)[number];
+/**
+ * Optional columns: the time limit for online dossiers when it differs (domain.md §1.5). A file without them (the
+ * shared sample) leaves the stored online time limit of the procedures it updates as it is.
+ */
+export const OPTIONAL_CSV_COLUMNS = ['online_time_limit', 'online_time_unit'] as const;
+type Column = (typeof CSV_COLUMNS)[number] | (typeof OPTIONAL_CSV_COLUMNS)[number];
 
 export const MAX_CSV_ROWS = 2000;
 
 /** A rejected row: its line in the file (the header is line 1), the column at fault and why, in Vietnamese. */
 export type RejectedRow = { row: number; column: string; message: string };
 export type CsvRow = { row: number; input: ProcedureInput };
+/** `onlineColumns`: the file has an online time limit column (otherwise the rows' onlineTimeLimit is not read). */
 export type CsvImport =
-  { ok: true; rows: CsvRow[]; rejected: RejectedRow[]; rowCount: number } | { ok: false; message: string };
+  | { ok: true; rows: CsvRow[]; rejected: RejectedRow[]; rowCount: number; onlineColumns: boolean }
+  | { ok: false; message: string };
 
 /**
  * Reads a catalogue CSV (pure). A file that cannot be read as a whole (broken quoting, missing columns, no rows) is
@@ -76,7 +83,10 @@ export function readProcedureRecords(records: CsvRecord[]): CsvImport {
   if (data.length > MAX_CSV_ROWS) {
     return { ok: false, message: m.tooManyRows(MAX_CSV_ROWS) };
   }
-  const index = Object.fromEntries(CSV_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<Column, number>;
+  const index = Object.fromEntries(
+    [...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS].map((c) => [c, names.indexOf(c)]),
+  ) as Record<Column, number>;
+  const onlineColumns = OPTIONAL_CSV_COLUMNS.some((c) => index[c] >= 0);
   const rows: CsvRow[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Map<string, number>();
@@ -89,7 +99,7 @@ export function readProcedureRecords(records: CsvRecord[]): CsvImport {
       });
       continue;
     }
-    const get = (c: Column) => (rec.fields[index[c]] ?? '').trim();
+    const get = (c: Column) => (index[c] < 0 ? '' : (rec.fields[index[c]] ?? '').trim());
     const r = readRow(get);
     if (!r.ok) {
       rejected.push({ row: rec.line, column: r.column, message: r.message });
@@ -103,7 +113,7 @@ export function readProcedureRecords(records: CsvRecord[]): CsvImport {
     seen.set(r.input.code, rec.line);
     rows.push({ row: rec.line, input: r.input });
   }
-  return { ok: true, rows, rejected, rowCount: data.length };
+  return { ok: true, rows, rejected, rowCount: data.length, onlineColumns };
 }
 
 type RowResult = { ok: true; input: ProcedureInput } | { ok: false; column: Column; message: string };
@@ -132,17 +142,29 @@ function readRow(get: (c: Column) => string): RowResult {
     return fail('field', m.tooLong(LIMITS.field));
   }
   const unit = get('time_unit');
-  if (!(TIME_LIMIT_KINDS as readonly string[]).includes(unit)) {
+  if (!isTimeLimitKind(unit)) {
     return fail('time_unit', m.timeUnitInvalid);
   }
-  const kind = unit as TimeLimitKind;
-  const amountText = get('time_limit');
-  const amount = amountText === '' && kind === 'same_day' ? 0 : wholeNumber(amountText, LIMITS.amount);
-  if (amount === undefined) {
-    return fail('time_limit', m.timeLimitInvalid);
+  const kind = unit;
+  const amount = amountOf(kind, get('time_limit'));
+  if (typeof amount === 'string') {
+    return fail('time_limit', amount);
   }
-  if (amount === 0 && kind !== 'same_day') {
-    return fail('time_limit', m.timeLimitZero);
+  const onlineUnit = get('online_time_unit');
+  const onlineAmountText = get('online_time_limit');
+  let onlineTimeLimit: ProcedureInput['onlineTimeLimit'] = null;
+  if (onlineUnit !== '' || onlineAmountText !== '') {
+    if (onlineUnit === '') {
+      return fail('online_time_unit', m.onlineUnitMissing);
+    }
+    if (!isTimeLimitKind(onlineUnit)) {
+      return fail('online_time_unit', m.onlineUnitInvalid);
+    }
+    const onlineAmount = amountOf(onlineUnit, onlineAmountText);
+    if (typeof onlineAmount === 'string') {
+      return fail('online_time_limit', onlineAmount);
+    }
+    onlineTimeLimit = { kind: onlineUnit, amount: onlineAmount };
   }
   const after15Text = get('after_15h_next_day').toLowerCase();
   const after15 = ({ yes: true, no: false, '': false } as Record<string, boolean>)[after15Text];
@@ -186,6 +208,7 @@ function readRow(get: (c: Column) => string): RowResult {
       field,
       onlineLevel: level as OnlineLevel,
       timeLimit: { kind, amount, after15 },
+      onlineTimeLimit,
       fee: feeOf(feeVnd, feeNote === '' ? null : feeNote),
       documents,
       legalBasis: legalBasis === '' ? null : legalBasis,
@@ -196,6 +219,21 @@ function readRow(get: (c: Column) => string): RowResult {
       published: true,
     },
   };
+}
+
+const isTimeLimitKind = (s: string): s is TimeLimitKind =>
+  (TIME_LIMIT_KINDS as readonly string[]).includes(s);
+
+/** The amount of a time limit in `kind`: empty means 0 for same-day ones; else the message for the cell. */
+function amountOf(kind: TimeLimitKind, text: string): number | string {
+  const amount = text === '' && kind === 'same_day' ? 0 : wholeNumber(text, LIMITS.amount);
+  if (amount === undefined) {
+    return m.timeLimitInvalid;
+  }
+  if (amount === 0 && kind !== 'same_day') {
+    return m.timeLimitZero;
+  }
+  return amount;
 }
 
 /** Digits only ('1.5', '-1', '1e3', '2.000' are refused), at most `max`. */

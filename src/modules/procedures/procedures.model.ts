@@ -28,13 +28,21 @@ export type Fee = {
   note: string | null;
 };
 
+/** A legal time limit: its unit, its amount (0 with 'same_day') and the 15:00 rule. */
+export type TimeLimit = { kind: TimeLimitKind; amount: number; after15: boolean };
+
 /** What a create, an update or an import row writes. */
 export type ProcedureInput = {
   code: string;
   name: string;
   field: string;
   onlineLevel: OnlineLevel;
-  timeLimit: { kind: TimeLimitKind; amount: number; after15: boolean };
+  timeLimit: TimeLimit;
+  /**
+   * The time limit for dossiers submitted online when it differs from `timeLimit` (ThoiGianThucHienTrucTuyen,
+   * domain.md §1.5), or null. The 15:00 rule is the procedure's (`timeLimit.after15`) on both channels.
+   */
+  onlineTimeLimit: { kind: TimeLimitKind; amount: number } | null;
   fee: Fee;
   documents: ProcedureDocument[];
   legalBasis: string | null;
@@ -57,3 +65,15 @@ export const LIMITS = {
   amount: 1000,
   vnd: 1_000_000_000,
 } as const;
+
+/** The template files a document may have (the official form of a tờ khai, đơn…), recognised by their bytes. */
+export const TEMPLATE_TYPES = {
+  'application/pdf': { extension: 'pdf', label: 'PDF' },
+  'application/msword': { extension: 'doc', label: 'DOC' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    extension: 'docx',
+    label: 'DOCX',
+  },
+  'application/vnd.oasis.opendocument.text': { extension: 'odt', label: 'ODT' },
+} as const;
+export type TemplateMime = keyof typeof TEMPLATE_TYPES;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Conn } from '../../platform/db.js';
-import type { OnlineLevel } from './procedures.model.js';
+import type { OnlineLevel, TemplateMime, TimeLimitKind } from './procedures.model.js';
 
 /** A word of `search_text` starting with the folded token (the column is padded with spaces and folded). */
 function likeWordPrefix(token: string) {
@@ -48,7 +48,31 @@ export type ProcedureWrite = {
   confidence: 'sourced' | 'unverified' | 'unknown';
   sourceNote: string | null;
   published: number;
+  /** Left out (undefined) by an import whose file has no online columns: the stored values stay. */
+  onlineTimeLimitKind?: TimeLimitKind | null;
+  onlineTimeLimitAmount?: number | null;
 };
+
+export type TemplateWrite = {
+  documentName: string;
+  storageKey: string;
+  fileName: string;
+  mime: TemplateMime;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: number | null;
+};
+
+const TEMPLATE_COLUMNS = [
+  'id',
+  'procedureId',
+  'documentName',
+  'storageKey',
+  'fileName',
+  'mime',
+  'size',
+  'uploadedAt',
+] as const;
 
 /** SQL of the procedure catalogue. */
 export class ProceduresRepository {
@@ -126,12 +150,81 @@ export class ProceduresRepository {
   }
 
   async update(trx: Conn, unitId: number, w: ProcedureWrite, at: string, by: number | null): Promise<void> {
+    // Kysely leaves undefined values out of the SET list (the online columns of an import without them).
     await trx
       .updateTable('procedure')
       .set({ ...w, updatedAt: at, updatedBy: by })
       .where('unitId', '=', unitId)
       .where('code', '=', w.code)
       .execute();
+  }
+
+  async setPublished(trx: Conn, id: number, published: 0 | 1, at: string, by: number): Promise<void> {
+    await trx
+      .updateTable('procedure')
+      .set({ published, updatedAt: at, updatedBy: by })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Deletes a procedure; its templates' rows go with it (ON DELETE CASCADE). */
+  async delete(trx: Conn, id: number): Promise<void> {
+    await trx.deleteFrom('procedure').where('id', '=', id).execute();
+  }
+
+  /** The published procedures of a unit for its site maps: code, name and last change, by code. */
+  published(db: Conn, unitId: number) {
+    return db
+      .selectFrom('procedure')
+      .select(['code', 'name', 'updatedAt'])
+      .where('unitId', '=', unitId)
+      .where('published', '=', 1)
+      .orderBy('code')
+      .execute();
+  }
+
+  templatesOf(db: Conn, procedureId: number) {
+    return db
+      .selectFrom('procedureTemplate')
+      .select(TEMPLATE_COLUMNS)
+      .where('procedureId', '=', procedureId)
+      .orderBy('id')
+      .execute();
+  }
+
+  templateById(db: Conn, procedureId: number, id: number) {
+    return db
+      .selectFrom('procedureTemplate')
+      .select(TEMPLATE_COLUMNS)
+      .where('procedureId', '=', procedureId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  templateOfDocument(db: Conn, procedureId: number, documentName: string) {
+    return db
+      .selectFrom('procedureTemplate')
+      .select(TEMPLATE_COLUMNS)
+      .where('procedureId', '=', procedureId)
+      .where('documentName', '=', documentName)
+      .executeTakeFirst();
+  }
+
+  async insertTemplate(trx: Conn, procedureId: number, w: TemplateWrite): Promise<number> {
+    const row = await trx
+      .insertInto('procedureTemplate')
+      .values({ ...w, procedureId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async updateTemplate(trx: Conn, id: number, w: TemplateWrite): Promise<void> {
+    await trx.updateTable('procedureTemplate').set(w).where('id', '=', id).execute();
+  }
+
+  async deleteTemplate(trx: Conn, id: number): Promise<void> {
+    await trx.deleteFrom('procedureTemplate').where('id', '=', id).execute();
   }
 
   async insertImport(

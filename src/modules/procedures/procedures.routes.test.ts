@@ -297,7 +297,7 @@ describe('admin form (/quan-tri/thu-tuc/moi, /quan-tri/thu-tuc/<code>)', () => {
 
     const ok = await b.submit('/quan-tri/thu-tuc/moi', valid);
     expect(ok.statusCode).toBe(303);
-    expect(ok.headers.location).toBe('/quan-tri/thu-tuc');
+    expect(ok.headers.location).toBe('/quan-tri/thu-tuc?da=luu');
     const page = await t.app.inject({ method: 'GET', url: '/thu-tuc-hanh-chinh/2.001009' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('02 ngày làm việc');

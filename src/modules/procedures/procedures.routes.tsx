@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { requireRole } from '../../http/auth.js';
-import { citizenPaths, portalPaths, procedureAdminPaths, procedurePaths } from '../../http/paths.js';
+import { portalPaths, procedureAdminPaths, procedurePaths } from '../../http/paths.js';
+import { StrictId } from '../../http/ids.js';
 import { render } from '../../http/render.js';
 import { NotFoundError } from '../../platform/errors.js';
+import { attachmentHeader } from '../../platform/xlsx.js';
 import { ADMIN_AREAS } from '../../web/admin-nav.js';
 import { actorOf, renderAdmin, siteOf } from '../../web/admin-shell.js';
 import {
@@ -16,25 +18,30 @@ import { normaliseQuery, toPagination } from '../portal/public/portal.presenter.
 import { portalShellBuilder } from '../portal/public/portal-shell.js';
 import type { UploadedFile } from '../../http/uploads.js';
 import { catalogueFileOf } from './csv-file.js';
-import { CSV_COLUMNS } from './procedure-csv.js';
+import { CSV_COLUMNS, OPTIONAL_CSV_COLUMNS } from './procedure-csv.js';
+import { checkTemplate } from './template-file.js';
 import { confidenceLabels, onlineLevelLabels, procedureMessages } from './procedures.messages.js';
 import {
   CONFIDENCES,
   FEE_KINDS,
   isProcedureCode,
   ONLINE_LEVELS,
+  TEMPLATE_TYPES,
   TIME_LIMIT_KINDS,
   type OnlineLevel,
 } from './procedures.model.js';
 import { formValuesOf, PROCEDURE_FORM_MESSAGES, ProcedureForm } from './procedures.schemas.js';
-import { toDetailView } from './procedures.presenter.js';
-import { MAX_CSV_CHARS } from './procedures.service.js';
+import { fileSizeText, toDetailView } from './procedures.presenter.js';
+import { MAX_CSV_CHARS, type ProcedureTemplate } from './procedures.service.js';
 import { ProcedureDetailPage, ProcedureListPage } from './views/ProcedurePublicPages.js';
 import {
   ProcedureFormPage,
   ProcedureAdminListPage,
   ProcedureImportPage,
   ProcedureImportReportPage,
+  ProcedureDeletePage,
+  ProcedureTemplatesPage,
+  type TemplateRowView,
 } from './views/ProcedureAdminPages.js';
 
 const a = procedureMessages.admin;
@@ -132,10 +139,9 @@ export function procedureRoutes(app: FastifyInstance, deps: Deps): void {
     const site = siteOf(req);
     const { code } = req.params as { code: string };
     const p = await service.byCode(site.unit.id, code);
-    const view = {
-      ...toDetailView(p, procedurePaths.list(site.basePath)),
-      onlineHref: p.onlineLevel === 'truc_tiep' ? null : citizenPaths.online(site.basePath, p.code),
-    };
+    const view = toDetailView(p, procedurePaths.list(site.basePath), await service.templates(p.id), (id) =>
+      procedurePaths.template(site.basePath, p.code, id),
+    );
     return publicPage(
       req,
       reply,
@@ -144,8 +150,41 @@ export function procedureRoutes(app: FastifyInstance, deps: Deps): void {
     );
   });
 
+  // A document's template, as an attachment: its type was sniffed at upload; nosniff and a sandbox keep a browser
+  // from treating it as anything else.
+  app.get(`${portalPaths.procedures('')}/:code/mau/:id`, async (req, reply) => {
+    const site = siteOf(req);
+    const { code, id } = req.params as { code: string; id: string };
+    const { template, stream } = await service.templateFile(site.unit.id, code, StrictId.parse(id));
+    return sendTemplate(reply, template, stream, 'public, max-age=300');
+  });
+
   adminRoutes(app, deps);
 }
+
+function sendTemplate(
+  reply: FastifyReply,
+  t: ProcedureTemplate,
+  stream: NodeJS.ReadableStream,
+  cacheControl: string,
+) {
+  return reply
+    .header('content-type', t.mime)
+    .header('content-length', String(t.size))
+    .header('content-disposition', attachmentHeader(t.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', cacheControl)
+    .send(stream);
+}
+
+/** ?da=<done>: what the last admin action did, shown once after its redirect. */
+const DONE = ['luu', 'xoa', 'ngung-cong-khai', 'tai-mau', 'xoa-mau'] as const;
+type Done = (typeof DONE)[number];
+const doneOf = (query: unknown): Done | undefined => {
+  const v = one(query, 'da');
+  return DONE.find((d) => d === v);
+};
 
 function adminRoutes(app: FastifyInstance, deps: Deps): void {
   const service = deps.procedures.service;
@@ -160,8 +199,18 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
     if (!result || page === undefined) {
       throw new NotFoundError('procedure_page', procedureMessages.list.none);
     }
+    const done = doneOf(req.query);
+    const notice =
+      done === 'luu'
+        ? a.saved
+        : done === 'xoa'
+          ? a.deleted
+          : done === 'ngung-cong-khai'
+            ? a.unpublished
+            : null;
     return renderAdmin(req, reply, deps, { title: a.title, area: 'procedures' }, () => (
       <ProcedureAdminListPage
+        notice={notice}
         total={result.total}
         rows={result.rows.map((r) => ({
           code: r.code,
@@ -196,6 +245,7 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
         values={values}
         errors={errors}
         columns={CSV_COLUMNS.join(', ')}
+        optionalColumns={im.optionalColumnsHint(OPTIONAL_CSV_COLUMNS.join(', '))}
         backHref={procedurePaths.admin(base)}
       />
     ));
@@ -269,6 +319,10 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
   const options = {
     onlineLevel: ONLINE_LEVELS.map((v) => ({ value: v, label: onlineLevelLabels[v] })),
     timeLimitKind: TIME_LIMIT_KINDS.map((v) => ({ value: v, label: fm.timeLimitKinds[v] })),
+    onlineTimeLimitKind: [
+      { value: '', label: fm.onlineSame },
+      ...TIME_LIMIT_KINDS.map((v) => ({ value: v, label: fm.timeLimitKinds[v] })),
+    ],
     feeKind: FEE_KINDS.map((v) => ({ value: v, label: fm.feeKinds[v] })),
     confidence: CONFIDENCES.map((v) => ({ value: v, label: confidenceLabels[v] })),
   };
@@ -292,6 +346,8 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
         errors={errors}
         codeFixed={code !== null}
         backHref={procedurePaths.admin(base)}
+        templatesHref={code === null ? undefined : procedureAdminPaths.templates(base, code)}
+        deleteHref={code === null ? undefined : procedureAdminPaths.delete(base, code)}
         options={options}
       />
     ));
@@ -308,7 +364,7 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
     if (!result.ok) {
       return formPage(req, reply, code, values, result.errors, 422);
     }
-    return reply.redirect(procedurePaths.admin(site.basePath), 303);
+    return reply.redirect(`${procedurePaths.admin(site.basePath)}?da=luu`, 303);
   };
 
   const codeParam = (req: FastifyRequest): string => {
@@ -344,4 +400,190 @@ function adminRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(`${procedurePaths.admin('')}/:code`, guard, async (req, reply) =>
     save(req, reply, codeParam(req)),
   );
+
+  templateRoutes(app, deps, guard, codeParam);
+  deleteRoutes(app, deps, guard, codeParam);
+}
+
+type Guard = { preHandler: ReturnType<typeof requireRole> };
+
+/** The templates of a procedure's documents: list, upload (multipart), remove, and the staff's own download. */
+function templateRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  guard: Guard,
+  codeParam: (req: FastifyRequest) => string,
+): void {
+  const service = deps.procedures.service;
+  const tm = procedureMessages.templates;
+  const maxBytes = deps.config.uploads.maxBytes;
+
+  const page = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    values: FormValues,
+    errors: FieldErrors,
+    status?: number,
+  ) => {
+    const site = siteOf(req);
+    const base = site.basePath;
+    const p = await service.byCode(site.unit.id, code, false);
+    const templates = await service.templates(p.id);
+    const row = (t: ProcedureTemplate): TemplateRowView => ({
+      id: t.id,
+      fileName: t.fileName,
+      info: procedureMessages.detail.fileInfo(TEMPLATE_TYPES[t.mime].label, fileSizeText(t.size)),
+      href: procedureAdminPaths.template(base, code, t.id),
+      removeAction: procedureAdminPaths.templateRemove(base, code, t.id),
+    });
+    const names = new Set(p.documents.map((d) => d.name));
+    const done = doneOf(req.query);
+    return renderAdmin(req, reply, deps, { title: tm.title, area: 'procedures', status }, (shell) => (
+      <ProcedureTemplatesPage
+        name={p.name}
+        code={p.code}
+        notice={done === 'tai-mau' ? tm.uploaded : done === 'xoa-mau' ? tm.removed : null}
+        csrfToken={shell.csrfToken}
+        uploadAction={procedureAdminPaths.templates(base, code)}
+        documents={p.documents.map((d) => {
+          const t = templates.find((x) => x.documentName === d.name);
+          return { name: d.name, template: t ? row(t) : null };
+        })}
+        orphans={templates
+          .filter((t) => !names.has(t.documentName))
+          .map((t) => ({ ...row(t), document: t.documentName }))}
+        values={values}
+        errors={errors}
+        maxSize={fileSizeText(maxBytes)}
+        backHref={procedureAdminPaths.edit(base, code)}
+      />
+    ));
+  };
+
+  app.get(`${procedurePaths.admin('')}/:code/mau`, guard, async (req, reply) =>
+    page(req, reply, codeParam(req), {}, {}),
+  );
+
+  app.post(procedureAdminPaths.templates('', ':code'), guard, async (req, reply) => {
+    const site = siteOf(req);
+    const code = codeParam(req);
+    const values = formValues(req.body);
+    // http/uploads.ts puts each file field of an upload route in the body as an UploadedFile.
+    const file = (req.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
+    const upload = file ?? { filename: '', data: Buffer.alloc(0), truncated: false };
+    const checked = checkTemplate(upload, maxBytes);
+    if (!checked.ok) {
+      return page(req, reply, code, values, { file: checked.message }, 422);
+    }
+    const result = await service.saveTemplate(
+      actorOf(req),
+      site.unit.id,
+      code,
+      values.document ?? '',
+      { data: upload.data, mime: checked.mime, fileName: checked.fileName },
+      req.ip,
+    );
+    if (!result.ok) {
+      return page(req, reply, code, values, result.errors, 422);
+    }
+    return reply.redirect(`${procedureAdminPaths.templates(site.basePath, code)}?da=tai-mau`, 303);
+  });
+
+  app.post(`${procedurePaths.admin('')}/:code/mau/:id/xoa`, guard, async (req, reply) => {
+    const site = siteOf(req);
+    const code = codeParam(req);
+    const id = StrictId.parse((req.params as { id: string }).id);
+    await service.removeTemplate(actorOf(req), site.unit.id, code, id, req.ip);
+    return reply.redirect(`${procedureAdminPaths.templates(site.basePath, code)}?da=xoa-mau`, 303);
+  });
+
+  // Staff download a template whatever the procedure's state (unpublished, or its document gone).
+  app.get(`${procedurePaths.admin('')}/:code/mau/:id`, guard, async (req, reply) => {
+    const code = codeParam(req);
+    const id = StrictId.parse((req.params as { id: string }).id);
+    const { template, stream } = await service.templateFile(siteOf(req).unit.id, code, id, false);
+    return sendTemplate(reply, template, stream, 'private, no-store');
+  });
+}
+
+/**
+ * Deleting a procedure: a confirmation page, then the deletion (CSRF-checked POST, audited). A procedure with
+ * dossiers is not deleted: the page offers to unpublish it (see ProcedureDeletePage for why).
+ */
+function deleteRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  guard: Guard,
+  codeParam: (req: FastifyRequest) => string,
+): void {
+  const service = deps.procedures.service;
+
+  /** Dossiers made for the procedure, whatever their state, as the dossiers module counts them. */
+  const dossiersOf = async (req: FastifyRequest, code: string): Promise<number> => {
+    const list = await deps.dossiers.service.list(actorOf(req), siteOf(req).unit.id, {
+      queue: 'all',
+      procedureCode: code,
+      page: 1,
+    });
+    return list.total;
+  };
+
+  const page = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    problem: string | null = null,
+    status?: number,
+  ) => {
+    const site = siteOf(req);
+    const base = site.basePath;
+    const p = await service.byCode(site.unit.id, code, false);
+    const dossiers = await dossiersOf(req, code);
+    return renderAdmin(
+      req,
+      reply,
+      deps,
+      { title: procedureMessages.remove.title, area: 'procedures', status },
+      (shell) => (
+        <ProcedureDeletePage
+          name={p.name}
+          code={p.code}
+          csrfToken={shell.csrfToken}
+          dossiers={dossiers}
+          published={p.published}
+          deleteAction={procedureAdminPaths.delete(base, code)}
+          unpublishAction={procedureAdminPaths.unpublish(base, code)}
+          backHref={procedureAdminPaths.edit(base, code)}
+          problem={problem}
+        />
+      ),
+    );
+  };
+
+  app.get(`${procedurePaths.admin('')}/:code/xoa`, guard, async (req, reply) =>
+    page(req, reply, codeParam(req)),
+  );
+
+  app.post(`${procedurePaths.admin('')}/:code/xoa`, guard, async (req, reply) => {
+    const site = siteOf(req);
+    const code = codeParam(req);
+    const result = await service.remove(
+      actorOf(req),
+      site.unit.id,
+      code,
+      await dossiersOf(req, code),
+      req.ip,
+    );
+    if (!result.ok) {
+      return page(req, reply, code, procedureMessages.remove.refused(result.dossiers), 409);
+    }
+    return reply.redirect(`${procedurePaths.admin(site.basePath)}?da=xoa`, 303);
+  });
+
+  app.post(`${procedurePaths.admin('')}/:code/ngung-cong-khai`, guard, async (req, reply) => {
+    const site = siteOf(req);
+    await service.unpublish(actorOf(req), site.unit.id, codeParam(req), req.ip);
+    return reply.redirect(`${procedurePaths.admin(site.basePath)}?da=ngung-cong-khai`, 303);
+  });
 }

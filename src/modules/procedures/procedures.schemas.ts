@@ -27,6 +27,14 @@ const money = z
   .refine((s) => s === '' || (/^\d{1,10}$/.test(s) && Number(s) <= LIMITS.vnd), 'money_invalid')
   .transform((s) => (s === '' ? null : Number(s)));
 
+/** A time limit's amount: empty → 0 (same-day limits have none), else a whole number up to LIMITS.amount. */
+const amount = z
+  .string()
+  .trim()
+  .default('')
+  .refine((s) => s === '' || (/^\d{1,4}$/.test(s) && Number(s) <= LIMITS.amount), 'amount_invalid')
+  .transform((s) => ({ given: s !== '', value: s === '' ? 0 : Number(s) }));
+
 const steps = z
   .string()
   .default('')
@@ -57,13 +65,11 @@ export const ProcedureForm = z
     field: z.string('field_required').trim().min(1, 'field_required').max(LIMITS.field, 'too_long'),
     onlineLevel: z.enum(ONLINE_LEVELS, 'level_invalid'),
     timeLimitKind: z.enum(TIME_LIMIT_KINDS, 'kind_invalid'),
-    timeLimitAmount: z
-      .string()
-      .trim()
-      .default('')
-      .refine((s) => s === '' || (/^\d{1,4}$/.test(s) && Number(s) <= LIMITS.amount), 'amount_invalid')
-      .transform((s) => (s === '' ? 0 : Number(s))),
+    timeLimitAmount: amount,
     after15: z.string().optional(),
+    // '' : online dossiers have the same time limit.
+    onlineTimeLimitKind: z.enum(['', ...TIME_LIMIT_KINDS], 'kind_invalid').default(''),
+    onlineTimeLimitAmount: amount,
     feeKind: z.enum(FEE_KINDS, 'fee_kind_invalid'),
     feeVnd: money,
     feePerPageVnd: money,
@@ -83,8 +89,18 @@ export const ProcedureForm = z
     published: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.timeLimitKind !== 'same_day' && v.timeLimitAmount === 0) {
+    if (v.timeLimitKind !== 'same_day' && v.timeLimitAmount.value === 0) {
       ctx.addIssue({ code: 'custom', path: ['timeLimitAmount'], message: 'amount_zero' });
+    }
+    if (v.onlineTimeLimitKind === '' && v.onlineTimeLimitAmount.given) {
+      ctx.addIssue({ code: 'custom', path: ['onlineTimeLimitKind'], message: 'online_kind_missing' });
+    }
+    if (
+      v.onlineTimeLimitKind !== '' &&
+      v.onlineTimeLimitKind !== 'same_day' &&
+      v.onlineTimeLimitAmount.value === 0
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['onlineTimeLimitAmount'], message: 'amount_zero' });
     }
     if (v.feeKind === 'per_page' && v.feePerPageVnd === null) {
       ctx.addIssue({ code: 'custom', path: ['feePerPageVnd'], message: 'per_page_required' });
@@ -97,9 +113,16 @@ export const ProcedureForm = z
     onlineLevel: v.onlineLevel,
     timeLimit: {
       kind: v.timeLimitKind,
-      amount: v.timeLimitKind === 'same_day' ? 0 : v.timeLimitAmount,
+      amount: v.timeLimitKind === 'same_day' ? 0 : v.timeLimitAmount.value,
       after15: v.after15 !== undefined,
     },
+    onlineTimeLimit:
+      v.onlineTimeLimitKind === ''
+        ? null
+        : {
+            kind: v.onlineTimeLimitKind,
+            amount: v.onlineTimeLimitKind === 'same_day' ? 0 : v.onlineTimeLimitAmount.value,
+          },
     fee: {
       kind: v.feeKind,
       vnd: v.feeKind === 'fixed' ? v.feeVnd : null,
@@ -127,6 +150,7 @@ export const PROCEDURE_FORM_MESSAGES: Readonly<Record<string, string>> = {
   confidence_invalid: f.choose,
   amount_invalid: procedureMessages.import.timeLimitInvalid,
   amount_zero: procedureMessages.import.timeLimitZero,
+  online_kind_missing: f.onlineAmountWithoutKind,
   money_invalid: procedureMessages.import.feeInvalid,
   per_page_required: f.perPageRequired,
   step_format: f.stepFormat,
@@ -145,6 +169,11 @@ export function formValuesOf(p: ProcedureInput): FormValues {
     timeLimitKind: p.timeLimit.kind,
     timeLimitAmount: p.timeLimit.kind === 'same_day' ? '' : String(p.timeLimit.amount),
     ...(p.timeLimit.after15 ? { after15: '1' } : {}),
+    onlineTimeLimitKind: p.onlineTimeLimit?.kind ?? '',
+    onlineTimeLimitAmount:
+      p.onlineTimeLimit === null || p.onlineTimeLimit.kind === 'same_day'
+        ? ''
+        : String(p.onlineTimeLimit.amount),
     feeKind: p.fee.kind,
     feeVnd: money(p.fee.vnd),
     feePerPageVnd: money(p.fee.perPageVnd),

@@ -1,4 +1,4 @@
-import { portalPaths } from '../../../http/paths.js';
+import { portalPaths, procedurePaths } from '../../../http/paths.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db.js';
 import { NotFoundError } from '../../../platform/errors.js';
@@ -12,10 +12,15 @@ import type { PortalService } from './portal.service.js';
 export const FEED_SIZE = 20;
 const SITEMAP_CAP = 45_000;
 
+/** A published procedure of the unit's catalogue (the procedures module's service gives them to the route). */
+export type SitemapProcedure = { code: string; name: string; updatedAt: string };
+
 export type SitemapView = {
   meta: MetaInput;
   categories: (Link & { rssHref: string })[];
   pages: Link[];
+  /** The catalogue's list page, then each published procedure; null when the unit has none. */
+  procedures: { list: Link; items: Link[] } | null;
   tools: Link[];
   rssHref: string;
   xmlHref: string;
@@ -64,7 +69,11 @@ export class PortalFeedsService {
     });
   }
 
-  async sitemapXml(site: Site, origin: string): Promise<string> {
+  async sitemapXml(
+    site: Site,
+    origin: string,
+    procedures: readonly SitemapProcedure[] = [],
+  ): Promise<string> {
     const { db, queries } = this.deps;
     const { unit, basePath } = site;
     const now = this.deps.clock.now().toISOString();
@@ -77,6 +86,21 @@ export class PortalFeedsService {
         lastmod: c.updatedAt,
       })),
       ...pages.map((p) => ({ loc: `${origin}${portalPaths.page(basePath, p.slug)}`, lastmod: p.updatedAt })),
+      ...(procedures.length === 0
+        ? []
+        : [
+            {
+              loc: `${origin}${procedurePaths.list(basePath)}`,
+              lastmod: procedures.reduce(
+                (a, p) => maxInstant(a, p.updatedAt),
+                procedures[0]?.updatedAt ?? '',
+              ),
+            },
+          ]),
+      ...procedures.map((p) => ({
+        loc: `${origin}${procedurePaths.detail(basePath, p.code)}`,
+        lastmod: p.updatedAt,
+      })),
       ...articles.map((a) => ({
         loc: `${origin}${portalPaths.article(basePath, a.slug)}`,
         lastmod: maxInstant(a.updatedAt, a.publishedAt),
@@ -85,7 +109,7 @@ export class PortalFeedsService {
     return renderSitemap(urls);
   }
 
-  async sitemapHtml(site: Site): Promise<SitemapView> {
+  async sitemapHtml(site: Site, procedures: readonly SitemapProcedure[] = []): Promise<SitemapView> {
     const { unit, basePath } = site;
     const { categories, pages } = await this.deps.site.menuSource(unit.id);
     return {
@@ -96,6 +120,15 @@ export class PortalFeedsService {
         rssHref: portalPaths.categoryRss(basePath, c.slug),
       })),
       pages: pages.map((p) => ({ label: p.title, href: portalPaths.page(basePath, p.slug) })),
+      procedures:
+        procedures.length === 0
+          ? null
+          : {
+              list: { label: m.sitemapPage.procedureList, href: procedurePaths.list(basePath) },
+              items: [...procedures]
+                .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+                .map((p) => ({ label: p.name, href: procedurePaths.detail(basePath, p.code) })),
+            },
       tools: [
         { label: m.search.heading, href: portalPaths.search(basePath) },
         { label: m.units, href: portalPaths.units(basePath) },

@@ -50,6 +50,8 @@ export const portalMessages = {
     feeds: 'Tin RSS',
     xml: 'Sơ đồ trang dạng XML (cho máy tìm kiếm)',
     allNews: 'Tất cả tin mới',
+    procedures: 'Thủ tục hành chính',
+    procedureList: 'Danh mục thủ tục hành chính (tra cứu, lọc theo lĩnh vực)',
   },
   unitsPage: {
     heading: 'Các đơn vị',

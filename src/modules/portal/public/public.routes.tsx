@@ -221,7 +221,13 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     const path = portalPaths.sitemapHtml(site.basePath);
     return serve(req, reply, {
       path,
-      build: async () => page(req, await feeds.sitemapHtml(site), path, SitemapPage),
+      build: async () =>
+        page(
+          req,
+          await feeds.sitemapHtml(site, await deps.procedures.service.published(site.unit.id)),
+          path,
+          SitemapPage,
+        ),
     });
   });
 
@@ -258,7 +264,8 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
       path: portalPaths.sitemapXml(site.basePath),
       contentType: XML,
       countsAsView: false,
-      build: () => feeds.sitemapXml(site, originOf(req)),
+      build: async () =>
+        feeds.sitemapXml(site, originOf(req), await deps.procedures.service.published(site.unit.id)),
     });
   });
 

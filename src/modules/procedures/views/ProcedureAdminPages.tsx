@@ -19,6 +19,8 @@ const a = procedureMessages.admin;
 const l = procedureMessages.list;
 
 export type AdminListView = {
+  /** What the last action did (after a redirect), or null. */
+  notice: string | null;
   rows: { code: string; name: string; field: string; level: string; published: string; editHref: string }[];
   total: number;
   importHref: string;
@@ -39,6 +41,11 @@ export function ProcedureAdminListPage(v: AdminListView) {
           {a.import}
         </a>
       </div>
+      {v.notice && (
+        <div class="notice notice--success" role="status">
+          <p>{v.notice}</p>
+        </div>
+      )}
       <p>{a.lead}</p>
       <p>
         <a href={v.publicHref}>{a.publicLink}</a>
@@ -87,6 +94,7 @@ export function ProcedureImportPage(v: {
   values: FormValues;
   errors: FieldErrors;
   columns: string;
+  optionalColumns: string;
   backHref: string;
 }) {
   return (
@@ -105,7 +113,7 @@ export function ProcedureImportPage(v: {
           name="file"
           label={a.fileLabel}
           error={v.errors.file}
-          hint={a.columnsHint(v.columns)}
+          hint={`${a.columnsHint(v.columns)} ${v.optionalColumns}`}
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.csv,text/csv"
         />
         <TextArea name="csv" label={a.csvLabel} value={v.values.csv} error={v.errors.csv} rows={12} />
@@ -176,9 +184,13 @@ export type ProcedureFormView = {
   /** On edit the code is fixed: shown, not sent. */
   codeFixed: boolean;
   backHref: string;
+  /** On edit: the procedure's templates page and its deletion page. */
+  templatesHref?: string | undefined;
+  deleteHref?: string | undefined;
   options: {
     onlineLevel: SelectOption[];
     timeLimitKind: SelectOption[];
+    onlineTimeLimitKind: SelectOption[];
     feeKind: SelectOption[];
     confidence: SelectOption[];
   };
@@ -191,6 +203,20 @@ export function ProcedureFormPage(v: ProcedureFormView) {
     <div class="narrow">
       <h1>{v.heading}</h1>
       <ErrorSummary errors={err} />
+      {(v.templatesHref || v.deleteHref) && (
+        <ul>
+          {v.templatesHref && (
+            <li>
+              <a href={v.templatesHref}>{a.templatesLink}</a>
+            </li>
+          )}
+          {v.deleteHref && (
+            <li>
+              <a href={v.deleteHref}>{procedureMessages.remove.title}</a>
+            </li>
+          )}
+        </ul>
+      )}
       <form method="post" action={v.action} novalidate>
         <CsrfField token={v.csrfToken} />
         {v.codeFixed ? (
@@ -225,6 +251,21 @@ export function ProcedureFormPage(v: ProcedureFormView) {
           inputMode="numeric"
         />
         <Checkbox name="after15" label={fm.after15} checked={val.after15 !== undefined} />
+        <Select
+          name="onlineTimeLimitKind"
+          label={fm.onlineTimeLimitKind}
+          value={val.onlineTimeLimitKind}
+          error={err.onlineTimeLimitKind}
+          options={v.options.onlineTimeLimitKind}
+        />
+        <TextField
+          name="onlineTimeLimitAmount"
+          label={fm.onlineTimeLimitAmount}
+          hint={fm.onlineTimeLimitHint}
+          value={val.onlineTimeLimitAmount}
+          error={err.onlineTimeLimitAmount}
+          inputMode="numeric"
+        />
         <Select
           name="feeKind"
           label={fm.feeKind}
@@ -286,6 +327,225 @@ export function ProcedureFormPage(v: ProcedureFormView) {
           <a href={v.backHref}>{fm.cancel}</a>
         </FormActions>
       </form>
+    </div>
+  );
+}
+
+const tm = procedureMessages.templates;
+const rm = procedureMessages.remove;
+
+export type TemplateRowView = {
+  id: number;
+  fileName: string;
+  info: string;
+  href: string;
+  removeAction: string;
+};
+
+export type TemplatesView = {
+  name: string;
+  code: string;
+  notice: string | null;
+  csrfToken: string;
+  uploadAction: string;
+  documents: { name: string; template: TemplateRowView | null }[];
+  /** Templates whose document is no longer one of the procedure's (renamed or removed). */
+  orphans: (TemplateRowView & { document: string })[];
+  values: FormValues;
+  errors: FieldErrors;
+  /** The upload limit, as text ("10 MB"). */
+  maxSize: string;
+  backHref: string;
+};
+
+function RemoveTemplateForm({
+  t,
+  document,
+  csrfToken,
+}: {
+  t: TemplateRowView;
+  document: string;
+  csrfToken: string;
+}) {
+  return (
+    <form method="post" action={t.removeAction} class="inline-form">
+      <CsrfField token={csrfToken} />
+      <button type="submit" class="button button--secondary">
+        {tm.remove}
+        <span class="visually-hidden">{tm.removeOf(document)}</span>
+      </button>
+    </form>
+  );
+}
+
+function TemplateCell({ t }: { t: TemplateRowView }) {
+  return (
+    <>
+      <a href={t.href}>{t.fileName}</a> <span class="hint">{t.info}</span>
+    </>
+  );
+}
+
+/** The templates of a procedure's documents: what each has, replace or remove it, upload a new one. */
+export function ProcedureTemplatesPage(v: TemplatesView) {
+  return (
+    <div class="narrow">
+      <h1>{tm.title}</h1>
+      <ErrorSummary errors={v.errors} />
+      {v.notice && (
+        <div class="notice notice--success" role="status">
+          <p>{v.notice}</p>
+        </div>
+      )}
+      <p>
+        <strong>{v.name}</strong> ({v.code})
+      </p>
+      <p>{tm.lead}</p>
+      {v.documents.length === 0 ? (
+        <p>{tm.noDocuments}</p>
+      ) : (
+        <>
+          <TableWrap label={tm.title}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{tm.colDocument}</th>
+                  <th scope="col">{tm.colTemplate}</th>
+                  <th scope="col">{a.colActions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.documents.map((d) => (
+                  <tr key={d.name}>
+                    <td>{d.name}</td>
+                    <td>{d.template ? <TemplateCell t={d.template} /> : tm.none}</td>
+                    <td>
+                      {d.template && (
+                        <RemoveTemplateForm t={d.template} document={d.name} csrfToken={v.csrfToken} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <h2>{tm.uploadTitle}</h2>
+          <form
+            method="post"
+            action={withCsrfToken(v.uploadAction, v.csrfToken)}
+            enctype="multipart/form-data"
+            novalidate
+          >
+            <CsrfField token={v.csrfToken} />
+            <Select
+              name="document"
+              label={tm.documentLabel}
+              value={v.values.document}
+              error={v.errors.document}
+              options={v.documents.map((d) => ({ value: d.name, label: d.name }))}
+            />
+            <FileField
+              name="file"
+              label={tm.fileLabel}
+              hint={tm.fileHint(v.maxSize)}
+              error={v.errors.file}
+              accept=".pdf,.doc,.docx,.odt,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
+            />
+            <FormActions>
+              <button type="submit">{tm.submit}</button>
+              <a href={v.backHref}>{tm.back}</a>
+            </FormActions>
+          </form>
+        </>
+      )}
+      {v.orphans.length > 0 && (
+        <>
+          <h2>{tm.orphansTitle}</h2>
+          <p>{tm.orphansLead}</p>
+          <ul>
+            {v.orphans.map((o) => (
+              <li key={o.id}>
+                {o.document}: <TemplateCell t={o} />{' '}
+                <RemoveTemplateForm t={o} document={o.document} csrfToken={v.csrfToken} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {v.documents.length === 0 && (
+        <p>
+          <a href={v.backHref}>{tm.back}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export type DeleteView = {
+  name: string;
+  code: string;
+  csrfToken: string;
+  /** Dossiers made for the procedure: with any, it cannot be deleted, only unpublished. */
+  dossiers: number;
+  published: boolean;
+  deleteAction: string;
+  unpublishAction: string;
+  backHref: string;
+  problem: string | null;
+};
+
+/**
+ * Deleting a procedure, confirmed. A procedure with dossiers is not deleted (the page says why and offers to
+ * unpublish it instead): each dossier keeps the procedure's terms as they were at intake, but its link to the
+ * procedure and the statistics by procedure would be lost.
+ */
+export function ProcedureDeletePage(v: DeleteView) {
+  return (
+    <div class="narrow">
+      <h1>{rm.title}</h1>
+      {v.problem && (
+        <div class="error-summary" role="alert">
+          <p>{v.problem}</p>
+        </div>
+      )}
+      <p>
+        <strong>{v.name}</strong> ({v.code})
+      </p>
+      {v.dossiers > 0 ? (
+        <>
+          <p>{rm.inUse(v.dossiers)}</p>
+          {v.published ? (
+            <form method="post" action={v.unpublishAction}>
+              <CsrfField token={v.csrfToken} />
+              <FormActions>
+                <button type="submit">{rm.unpublish}</button>
+                <a href={v.backHref}>{rm.cancel}</a>
+              </FormActions>
+            </form>
+          ) : (
+            <>
+              <p>{rm.alreadyHidden}</p>
+              <p>
+                <a href={v.backHref}>{rm.cancel}</a>
+              </p>
+            </>
+          )}
+        </>
+      ) : (
+        <>
+          <p>{rm.question(v.name)}</p>
+          <p>{rm.consequences}</p>
+          <form method="post" action={v.deleteAction}>
+            <CsrfField token={v.csrfToken} />
+            <FormActions>
+              <button type="submit" class="button button--warning">
+                {rm.confirm}
+              </button>
+              <a href={v.backHref}>{rm.cancel}</a>
+            </FormActions>
+          </form>
+        </>
+      )}
     </div>
   );
 }

@@ -108,16 +108,21 @@ export type ProcedureDetailView = {
   field: string;
   level: string;
   timeLimit: string;
+  /** The time limit of online dossiers when it differs, as text. */
+  onlineTimeLimit: string | null;
   fee: string;
   feeNote: string | null;
-  documents: { name: string; kind: string | null }[];
+  documents: {
+    name: string;
+    kind: string | null;
+    /** The document's template: its link, the document's name (for screen readers), type and size. */
+    template: { href: string; document: string; info: string } | null;
+  }[];
   legalBasis: string | null;
   resultType: string | null;
   steps: { name: string; share: string }[];
   confidence: string;
   backHref: string;
-  /** The online form of a procedure offered online (citizen accounts, dossiers/online.routes.tsx), else absent. */
-  onlineHref?: string | null;
 };
 
 /** One procedure: what to bring, how long it takes, what it costs, on what legal basis. */
@@ -135,6 +140,12 @@ export function ProcedureDetailPage({ shell, view }: { shell: PageShell; view: P
           <dd>{view.level}</dd>
           <dt>{d.timeLimit}</dt>
           <dd>{view.timeLimit}</dd>
+          {view.onlineTimeLimit && (
+            <>
+              <dt>{d.onlineTimeLimit}</dt>
+              <dd>{view.onlineTimeLimit}</dd>
+            </>
+          )}
           <dt>{d.fee}</dt>
           <dd>
             {view.fee}
@@ -147,22 +158,25 @@ export function ProcedureDetailPage({ shell, view }: { shell: PageShell; view: P
             </>
           )}
         </dl>
-        {view.onlineHref && (
-          <p>
-            <a class="button" href={view.onlineHref}>
-              {d.submitOnline}
-            </a>
-          </p>
-        )}
         <h2>{d.documents}</h2>
         {view.documents.length === 0 ? (
           <p>{d.noDocuments}</p>
         ) : (
-          <ol>
+          <ol class="procedure-documents">
             {view.documents.map((doc, i) => (
               <li key={i}>
                 {doc.name}
                 {doc.kind && ` (${doc.kind})`}
+                {doc.template && (
+                  <>
+                    {' '}
+                    <a class="template-link" href={doc.template.href} download>
+                      {d.download}
+                      <span class="visually-hidden">{d.downloadOf(doc.template.document)}</span>
+                    </a>{' '}
+                    <span class="hint">{doc.template.info}</span>
+                  </>
+                )}
               </li>
             ))}
           </ol>

@@ -35,6 +35,21 @@ export function SitemapPage({ shell, view }: { shell: PageShell; view: SitemapVi
             </ul>
           </li>
         )}
+        {view.procedures && (
+          <li>
+            <h2>{m.sitemapPage.procedures}</h2>
+            <ul>
+              <li>
+                <a href={view.procedures.list.href}>{view.procedures.list.label}</a>
+              </li>
+              {view.procedures.items.map((p) => (
+                <li key={p.href}>
+                  <a href={p.href}>{p.label}</a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        )}
         <li>
           <h2>{m.sitemapPage.tools}</h2>
           <ul>
