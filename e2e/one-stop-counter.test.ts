@@ -4,6 +4,7 @@ import { formatInstantLabel } from '../src/modules/calendar/calendar.presenter.j
 import { apologyLatestAt } from '../src/modules/calendar/due-date.js';
 import { dossierMessages } from '../src/modules/dossiers/dossiers.messages.js';
 import { IntakeInput } from '../src/modules/dossiers/dossiers.schemas.js';
+import { staffMessages } from '../src/modules/dossiers/staff/staff.messages.js';
 import { decodeQr } from '../src/modules/dossiers/forms/pdf-probe.js';
 import { formatDateTime, localDate } from '../src/platform/time.js';
 import {
@@ -37,7 +38,8 @@ import {
  *   back two working days later, and the officer records the complete supplement: the limit restarts, the new due
  *   date shows;
  * - late: the leader (lanhdao) issues the apology with a new appointment on the last day allowed (slip Mẫu 04); a
- *   second apology, and one a minute too late on another dossier, are refused with the reason;
+ *   second apology, and one a minute too late on another dossier, are refused with the reason; that dossier's page
+ *   warns before its due time and says when it is overdue;
  * - without JavaScript: the officer assigns a dossier on a phone, and the citizen looks it up.
  * The application's clock is the harness's test clock (started at the real time): the journeys move it forward
  * (two working days on, the last day an apology is allowed) the way time passes at the desk, never back.
@@ -49,7 +51,6 @@ const DAY_MS = 86_400_000;
 
 let j: Journey;
 let officer: BrowserContext;
-let leader: BrowserContext;
 let phone: BrowserContext;
 let unitId: number;
 
@@ -61,11 +62,7 @@ beforeAll(async () => {
     throw new Error('the demo unit tan-hong is missing');
   }
   unitId = unit.id;
-  [officer, leader, phone] = await Promise.all([
-    staffContext(j, 'motcua'),
-    staffContext(j, 'lanhdao'),
-    phoneContext(j.browser),
-  ]);
+  [officer, phone] = await Promise.all([staffContext(j, 'motcua'), phoneContext(j.browser)]);
 }, SETUP_TIMEOUT);
 
 afterAll(async () => {
@@ -219,18 +216,19 @@ describe('a counter dossier with a supplement request', () => {
   });
 
   it('two days later the officer records the complete supplement, and the time limit restarts', async () => {
-    const { page, problems } = await watchedPage(officer, 'counter-supplement-complete');
-    await page.goto(dossierUrl);
-    const before = await fact(page, 'Hạn trả kết quả');
+    const before = (await j.t.deps.dossiers.service.byCode(code))?.dueAt;
     // The citizen comes back on the second working day after receipt, so the restarted limit ends later.
     j.t.clock.set(await workingDayAfter(j.t.clock.now(), 2, '09:00'));
     const expected = await dueFrom(j.t.clock.now());
-    await page.reload();
+    expect(expected.getTime()).toBeGreaterThan(new Date(before!).getTime());
+    // Signed in again: sessions last 7 days by the application's clock (and holidays may lie in between).
+    const desk = await staffContext(j, 'motcua');
+    const { page, problems } = await watchedPage(desk, 'counter-supplement-complete');
+    await page.goto(dossierUrl);
     await act(page, 'complete_supplement');
     expect(await fact(page, 'Trạng thái')).toBe('Đã tiếp nhận (mã trạng thái đồng bộ 2)');
     const after = await fact(page, 'Hạn trả kết quả');
     expect(after.startsWith(formatDateTime(expected)), `"${after}" starts with the new due date`).toBe(true);
-    expect(after).not.toBe(before);
     await expectAccessible(page);
 
     const lookup = await watchedPage(phone, 'lookup-supplement-complete');
@@ -294,6 +292,8 @@ describe('a dossier running late', () => {
     const newDue = await workingDayAfter(due, 2, '10:00'); // the new appointment
     j.t.clock.set(latest); // the last instant the apology may be issued (Decree 61/2018 Art. 19)
 
+    // Signed in now: sessions last 7 days by the application's clock, which has moved on since beforeAll.
+    const leader = await staffContext(j, 'lanhdao');
     const { page, problems } = await watchedPage(leader, 'late-apology');
     await openFromQueue(page, j.baseUrl, late.code);
     await expectAccessible(page);
@@ -336,7 +336,26 @@ describe('a dossier running late', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.message).toContain(dossierMessages.apology.qua_thoi_han_xin_loi(formatDateTime(latest)));
+
+    // An hour before its due time the page warns, in words, with no apology left to offer; after it, overdue.
+    const dueText = formatDateTime(due);
+    j.t.clock.set(new Date(due.getTime() - 3_600_000));
+    const tooLateUrl = page.url().replace(/\/xu-ly$/, '');
+    const again = await staffContext(j, 'lanhdao'); // days may have passed (weekends, holidays)
+    const later = await watchedPage(again, 'late-warning');
+    await later.page.goto(tooLateUrl);
+    expect((await later.page.getByRole('note').innerText()).trim()).toBe(
+      staffMessages.detail.dueSoon(dueText),
+    );
+    await expectAccessible(later.page);
+    j.t.clock.set(new Date(due.getTime() + 3_600_000));
+    await later.page.reload();
+    expect((await later.page.getByRole('note').innerText()).trim()).toBe(
+      staffMessages.detail.overdue(dueText),
+    );
     expect(problems.filter((p) => !p.includes('status of 409'))).toEqual([]);
+    expect(later.problems).toEqual([]);
+    await Promise.all([leader.close(), again.close()]);
 
     // The citizen sees the apology and the new appointment in the look-up.
     const lookup = await watchedPage(phone, 'lookup-apology');
