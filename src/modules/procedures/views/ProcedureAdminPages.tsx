@@ -124,7 +124,9 @@ export function ProcedureImportPage(v: {
           error={v.errors.fileName}
         />
         <FormActions>
-          <button type="submit">{a.submit}</button>
+          <button type="submit" class="button">
+            {a.submit}
+          </button>
           <a href={v.backHref}>{a.back}</a>
         </FormActions>
       </form>
@@ -212,7 +214,9 @@ export function ProcedureFormPage(v: ProcedureFormView) {
           )}
           {v.deleteHref && (
             <li>
-              <a href={v.deleteHref}>{procedureMessages.remove.title}</a>
+              <a href={v.deleteHref} class="danger-link">
+                {procedureMessages.remove.title}
+              </a>
             </li>
           )}
         </ul>
@@ -323,7 +327,9 @@ export function ProcedureFormPage(v: ProcedureFormView) {
         <TextField name="sourceNote" label={fm.sourceNote} value={val.sourceNote} error={err.sourceNote} />
         <Checkbox name="published" label={fm.published} checked={val.published !== undefined} />
         <FormActions>
-          <button type="submit">{fm.save}</button>
+          <button type="submit" class="button">
+            {fm.save}
+          </button>
           <a href={v.backHref}>{fm.cancel}</a>
         </FormActions>
       </form>
@@ -370,7 +376,7 @@ function RemoveTemplateForm({
   return (
     <form method="post" action={t.removeAction} class="inline-form">
       <CsrfField token={csrfToken} />
-      <button type="submit" class="button button--secondary">
+      <button type="submit" class="button-link">
         {tm.remove}
         <span class="visually-hidden">{tm.removeOf(document)}</span>
       </button>
@@ -452,7 +458,9 @@ export function ProcedureTemplatesPage(v: TemplatesView) {
               accept=".pdf,.doc,.docx,.odt,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
             />
             <FormActions>
-              <button type="submit">{tm.submit}</button>
+              <button type="submit" class="button">
+                {tm.submit}
+              </button>
               <a href={v.backHref}>{tm.back}</a>
             </FormActions>
           </form>
@@ -518,7 +526,9 @@ export function ProcedureDeletePage(v: DeleteView) {
             <form method="post" action={v.unpublishAction}>
               <CsrfField token={v.csrfToken} />
               <FormActions>
-                <button type="submit">{rm.unpublish}</button>
+                <button type="submit" class="button">
+                  {rm.unpublish}
+                </button>
                 <a href={v.backHref}>{rm.cancel}</a>
               </FormActions>
             </form>
