@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
  * The Node flags of `npm start`, read from package.json, so the server is measured as it runs in production (there,
  * 8 MB young-generation semi-spaces instead of up to 16 MB keep ~20 MB less resident at the same throughput).
  */
-const SERVER_NODE_FLAGS: string[] = (
+export const SERVER_NODE_FLAGS: string[] = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     scripts: { start: string };
   }

@@ -1,9 +1,11 @@
 /*
- * `npm run bench [-- portal|calendar]`: every benchmark (or the one named), each printing its table, then the budgets
- * of the issues with PASS/FAIL. Figures are compared with baselines measured in the same run, because these machines
- * are noisy. Benchmarks are not part of .ci/run.
+ * `npm run bench [-- portal|calendar|dossiers|intake|lists [--pg]]`: every benchmark (or the one named), each printing
+ * its table, then the budgets of the issues with PASS/FAIL. Figures are compared with baselines measured in the same
+ * run, because these machines are noisy. `dossiers` is `intake` and `lists`; `--pg` runs them on PostgreSQL.
+ * Benchmarks are not part of .ci/run.
  */
 import { benchCalendar } from './calendar.js';
+import { benchIntake, benchLists } from './dossiers.js';
 import { benchPortal, type Check } from './portal.js';
 
 const only = process.argv[2];
@@ -22,6 +24,13 @@ if (!only || only === 'calendar') {
 }
 if (!only || only === 'portal') {
   budgets.push(['issue #2', await benchPortal()]);
+}
+const pg = process.argv.includes('--pg');
+if (!only || only === 'dossiers' || only === 'intake') {
+  budgets.push(['issue #3', await benchIntake(pg)]);
+}
+if (!only || only === 'dossiers' || only === 'lists') {
+  budgets.push(['issue #3', await benchLists(pg)]);
 }
 
 for (const [issue, checks] of budgets) {
