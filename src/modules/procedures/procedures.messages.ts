@@ -46,6 +46,7 @@ export const procedureMessages = {
     copy: 'bản sao',
     confidence: 'Độ tin cậy của thông tin',
     back: 'Quay lại danh mục thủ tục',
+    submitOnline: 'Nộp hồ sơ trực tuyến',
     noDocuments: 'Chưa có thông tin.',
     stepShare: (share: number) => `${share}% thời gian`,
     download: 'Tải mẫu',

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { requireRole } from '../../http/auth.js';
-import { portalPaths, procedureAdminPaths, procedurePaths } from '../../http/paths.js';
+import { citizenPaths, portalPaths, procedureAdminPaths, procedurePaths } from '../../http/paths.js';
 import { StrictId } from '../../http/ids.js';
 import { render } from '../../http/render.js';
 import { NotFoundError } from '../../platform/errors.js';
@@ -139,9 +139,12 @@ export function procedureRoutes(app: FastifyInstance, deps: Deps): void {
     const site = siteOf(req);
     const { code } = req.params as { code: string };
     const p = await service.byCode(site.unit.id, code);
-    const view = toDetailView(p, procedurePaths.list(site.basePath), await service.templates(p.id), (id) =>
-      procedurePaths.template(site.basePath, p.code, id),
-    );
+    const view = {
+      ...toDetailView(p, procedurePaths.list(site.basePath), await service.templates(p.id), (id) =>
+        procedurePaths.template(site.basePath, p.code, id),
+      ),
+      onlineHref: p.onlineLevel === 'truc_tiep' ? null : citizenPaths.online(site.basePath, p.code),
+    };
     return publicPage(
       req,
       reply,

@@ -123,6 +123,8 @@ export type ProcedureDetailView = {
   steps: { name: string; share: string }[];
   confidence: string;
   backHref: string;
+  /** The online form of a procedure offered online (citizen accounts, dossiers/online.routes.tsx), else absent. */
+  onlineHref?: string | null;
 };
 
 /** One procedure: what to bring, how long it takes, what it costs, on what legal basis. */
@@ -158,6 +160,13 @@ export function ProcedureDetailPage({ shell, view }: { shell: PageShell; view: P
             </>
           )}
         </dl>
+        {view.onlineHref && (
+          <p>
+            <a class="button" href={view.onlineHref}>
+              {d.submitOnline}
+            </a>
+          </p>
+        )}
         <h2>{d.documents}</h2>
         {view.documents.length === 0 ? (
           <p>{d.noDocuments}</p>
