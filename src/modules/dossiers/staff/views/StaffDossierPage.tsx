@@ -187,7 +187,9 @@ export function StaffDossierPage(v: DossierPageView) {
             <fieldset>
               <legend>{a.label}</legend>
               <ActionFields action={a.action} v={v} />
-              <button type="submit">{a.label}</button>
+              <button type="submit" class="button">
+                {a.label}
+              </button>
             </fieldset>
           </form>
         ))
@@ -210,7 +212,9 @@ export function StaffDossierPage(v: DossierPageView) {
               error={v.errors.result}
               accept="application/pdf,image/jpeg,image/png"
             />
-            <button type="submit">{s.resultSubmit}</button>
+            <button type="submit" class="button">
+              {s.resultSubmit}
+            </button>
           </fieldset>
         </form>
       )}

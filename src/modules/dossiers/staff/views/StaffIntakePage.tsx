@@ -54,7 +54,7 @@ export function StaffIntakePage(v: IntakeView) {
               value={v.procedure?.code ?? ''}
               options={[{ value: '', label: s.choose }, ...v.procedureOptions]}
             />
-            <button type="submit" class={v.procedure ? 'secondary' : undefined}>
+            <button type="submit" class={v.procedure ? 'button button--secondary' : 'button'}>
               {v.procedure ? s.change : s.chooseButton}
             </button>
           </fieldset>
@@ -183,7 +183,9 @@ export function StaffIntakePage(v: IntakeView) {
             error={v.errors.returnMethod}
           />
           <FormActions>
-            <button type="submit">{s.submit}</button>
+            <button type="submit" class="button">
+              {s.submit}
+            </button>
           </FormActions>
         </form>
       )}

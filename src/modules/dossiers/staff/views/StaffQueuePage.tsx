@@ -66,7 +66,9 @@ export function StaffQueuePage(v: QueueView) {
           options={v.procedureOptions}
         />
         <Select name="kenh" label={s.queue.channel} value={v.filters.channel} options={v.channelOptions} />
-        <button type="submit">{s.queue.filter}</button>
+        <button type="submit" class="button">
+          {s.queue.filter}
+        </button>
       </form>
       <h2>{v.title}</h2>
       <p>{s.queue.count(v.total)}</p>
