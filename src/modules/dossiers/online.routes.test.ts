@@ -509,3 +509,23 @@ describe('submission: one dossier per form, then the officer receives it', () =>
     expect((await other.get(href!)).statusCode).toBe(404);
   });
 });
+
+describe('the online time limit', () => {
+  it('is the one an online dossier keeps, when the procedure has one (domain.md §1.5)', async () => {
+    const p = await t.deps.procedures.service.byCode(unitId, '1.004873');
+    await t.deps.procedures.service.save(officer, unitId, p.code, {
+      ...p,
+      onlineTimeLimit: { kind: 'working_days', amount: 2 },
+    });
+    const b = await citizen('001190000077');
+    const form = await openForm(b, `${base}/nop-truc-tuyen/1.004873`);
+    const fields = { ...applicantFields(form.key, { idNumber: '001190000077' }), action: 'submit' };
+    expect((await post(b, form, fields, [pdf('doc-0')])).statusCode).toBe(303);
+    const d = await t.deps.db
+      .selectFrom('dossier')
+      .select(['timeLimitKind', 'timeLimitAmount'])
+      .where('idempotencyKey', '=', form.key)
+      .executeTakeFirstOrThrow();
+    expect(d).toEqual({ timeLimitKind: 'working_days', timeLimitAmount: 2 });
+  });
+});

@@ -317,8 +317,9 @@ export class OnlineIntakeService {
         procedureCode: procedure.code,
         procedureName: procedure.name,
         procedureField: procedure.field,
-        timeLimitKind: procedure.timeLimit.kind,
-        timeLimitAmount: procedure.timeLimit.amount,
+        // An online dossier is processed within the procedure's online time limit when it has one (domain.md §1.5).
+        timeLimitKind: (procedure.onlineTimeLimit ?? procedure.timeLimit).kind,
+        timeLimitAmount: (procedure.onlineTimeLimit ?? procedure.timeLimit).amount,
         after15: procedure.timeLimit.after15 ? 1 : 0,
         channel: 'online',
         status: 'submitted',
