@@ -68,10 +68,10 @@ export async function act(
   const form = page.locator(`form#form-${action}`);
   expect(await form.count(), `the form "${dossierMessages.action[action]}" on ${page.url()}`).toBe(1);
   await fill?.(form);
-  await Promise.all([
-    page.waitForURL(new RegExp(`\\?da=${action}$`)),
-    form.getByRole('button', { name: dossierMessages.action[action] }).click(),
-  ]);
+  const button = form.getByRole('button', { name: dossierMessages.action[action] });
+  // Large enough to tap (WCAG 2.2, 2.5.8: 24 CSS pixels; axe's rules here stop at WCAG 2.1).
+  expect((await button.boundingBox())?.height).toBeGreaterThanOrEqual(24);
+  await Promise.all([page.waitForURL(new RegExp(`\\?da=${action}$`)), button.click()]);
   expect(await page.getByRole('status').innerText()).toContain(
     `Đã thực hiện: ${dossierMessages.action[action]}.`,
   );
