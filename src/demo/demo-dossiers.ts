@@ -41,6 +41,8 @@ export type DemoDossierVolume = (commune: DemoCommune) => number;
 
 export const DEFAULT_VOLUME: DemoDossierVolume = (c) => (c.isDefault ? 2 : 0.15);
 
+/** Parts generated at once: fewer than the PostgreSQL pool's 10 connections, each part holding at most one. */
+const CONCURRENCY = 8;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -518,14 +520,14 @@ function plan(run: CommuneRun, procedure: Procedure, intake: DossierRow): void {
 }
 
 /** Schedules the intakes of every working day from 1 January to the day before today. */
-function scheduleIntakes(run: CommuneRun, perDay: number): void {
+/** Schedules the intakes of every working day of [from, to) (local days), to the day before today at most. */
+function scheduleIntakes(run: CommuneRun, perDay: number, from: LocalDate, to: LocalDate): void {
   const { rnd, work } = run;
   const seed = seedFor(run.commune);
   demoLeaders(seed); // the same draws as the demo loader, so the hamlets are the commune's demo hamlets
   const hamlets = demoHamlets(seed);
   const people = demoPeople(new DemoRandom(`congxa-demo:applicants:${run.commune.slug}`), 300);
   const today = localDate(run.now);
-  const firstDay = `${today.slice(0, 4)}-01-01`;
   const lastDay = work.previousWorkingDay(today);
   const weekBefore = [1, 2, 3, 4].reduce((day) => work.previousWorkingDay(day), lastDay);
   // Procedures with a time limit of a few days: the showcase's steps fit in a morning, and a week is too long.
@@ -556,7 +558,7 @@ function scheduleIntakes(run: CommuneRun, perDay: number): void {
       }
     });
   };
-  for (let day = firstDay; day < today; day = addDays(day, 1)) {
+  for (let day = from; day < to && day < today; day = addDays(day, 1)) {
     if (!work.isWorkingDay(day)) {
       continue;
     }
@@ -574,8 +576,8 @@ function scheduleIntakes(run: CommuneRun, perDay: number): void {
   }
 }
 
-async function runCommune(run: CommuneRun, perDay: number): Promise<void> {
-  scheduleIntakes(run, perDay);
+async function runPart(run: CommuneRun, perDay: number, from: LocalDate, to: LocalDate): Promise<void> {
+  scheduleIntakes(run, perDay, from, to);
   const end = run.now.getTime();
   for (let step = run.agenda.pop(); step !== undefined && step.at <= end; step = run.agenda.pop()) {
     run.clock.at = step.at;
@@ -625,45 +627,80 @@ export async function loadDemoDossiers(
 ): Promise<{ dossiers: number; actions: number }> {
   const volume = opts.volume ?? DEFAULT_VOLUME;
   const now = deps.clock.now();
+  const year = localDate(now).slice(0, 4);
   const counts = { dossiers: 0, actions: 0 };
-  // The app's dossier dependencies without the notifier: demo data never sends a message. Communes run at once
-  // (PostgreSQL overlaps their round trips; SQLite has one writer anyway), each on its own simulated clock.
+  // The app's dossier dependencies without the notifier: demo data never sends a message.
   const { notifier: _none, ...moduleDeps } = deps.dossiers.deps;
-  const unitIds = await Promise.all(
+  const communes = await Promise.all(
     DEMO_COMMUNES.map(async (commune) => {
       const unit = deps.directory.getBySlug(commune.slug);
       if (!unit) {
         throw new Error(`demo commune ${commune.slug} is not loaded`);
       }
-      const clock = { at: now.getTime() };
-      const service = new DossierService({
-        ...moduleDeps,
-        clock: { now: () => new Date(clock.at) },
-        repo: new DossierRepository(),
-      });
       const offered = await deps.procedures.service.options(unit.id);
       const procedures = await Promise.all(
         offered.map((p) => deps.procedures.service.byCode(unit.id, p.code)),
       );
-      const run: CommuneRun = {
-        unitId: unit.id,
+      return {
         commune,
-        staff: await staffOf(deps, commune, unit.id, opts.password),
-        service,
-        clock,
-        rnd: new DemoRandom(`congxa-demo:dossiers:${commune.slug}`),
-        work: new WorkTime(await deps.calendar.service.workingCalendar(unit.id, now)),
-        agenda: new Agenda(),
+        unitId: unit.id,
         procedures: procedures.sort((a, b) => a.code.localeCompare(b.code)),
-        now,
-        counts,
+        staff: await staffOf(deps, commune, unit.id, opts.password),
+        work: new WorkTime(await deps.calendar.service.workingCalendar(unit.id, now)),
       };
-      if (run.procedures.length > 0) {
-        await runCommune(run, volume(commune));
-      }
-      return unit.id;
     }),
   );
-  await new DemoRepository().markDossiersDemo(deps.db, unitIds);
+  // One part per commune and month of receipt, each with its own simulated clock and seeded generator: a day's
+  // intakes are all in one part (the daily codes follow the clock), and the parts run side by side (PostgreSQL
+  // overlaps their round trips; SQLite has one writer anyway). The default commune's parts first: the longest.
+  const months = Array.from({ length: Number(localDate(now).slice(5, 7)) }, (_, i) =>
+    String(i + 1).padStart(2, '0'),
+  );
+  const parts = communes
+    .filter((c) => c.procedures.length > 0)
+    .sort((a, b) => Number(b.commune.isDefault) - Number(a.commune.isDefault))
+    .flatMap((c) => months.map((month) => ({ ...c, month })));
+  const runPartAt = async (i: number): Promise<void> => {
+    const part = parts[i];
+    if (part === undefined) {
+      return;
+    }
+    const clock = { at: now.getTime() };
+    const run: CommuneRun = {
+      unitId: part.unitId,
+      commune: part.commune,
+      staff: part.staff,
+      service: new DossierService({
+        ...moduleDeps,
+        clock: { now: () => new Date(clock.at) },
+        repo: new DossierRepository(),
+      }),
+      clock,
+      rnd: new DemoRandom(`congxa-demo:dossiers:${part.commune.slug}:${part.month}`),
+      work: part.work,
+      agenda: new Agenda(),
+      procedures: part.procedures,
+      now,
+      counts,
+    };
+    const from = `${year}-${part.month}-01`;
+    const to =
+      part.month === '12'
+        ? `${Number(year) + 1}-01-01`
+        : `${year}-${String(Number(part.month) + 1).padStart(2, '0')}-01`;
+    await runPart(run, volume(part.commune), from, to);
+  };
+  let nextPart = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (nextPart < parts.length) {
+        await runPartAt(nextPart++);
+      }
+    }),
+  );
+  await new DemoRepository().markDossiersDemo(
+    deps.db,
+    communes.map((c) => c.unitId),
+  );
   return counts;
 }
