@@ -201,7 +201,7 @@ export async function slipPdf(
         return undefined;
       }
       return controlSlipPdf(
-        { ...base, dossierCode: d.code, rows: controlRows(d, events, ctx.unit.name) },
+        { ...base, dossierCode: d.code, rows: controlRows(d, events, ctx.unit.fullName || ctx.unit.name) },
         new Date(events.at(-1)?.at ?? d.submittedAt),
       );
   }
