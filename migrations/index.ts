@@ -7,9 +7,9 @@ import * as m20261126030000 from './20261126030000_create_dossier_tables.js';
 import * as m20261126030100 from './20261126030100_create_notification_tables.js';
 import * as m20261126030200 from './20261126030200_create_api_token_table.js';
 import * as m20261126030300 from './20261126030300_create_dossier_draft_table.js';
+import * as m20261126030400 from './20261126030400_create_dossier_payment_table.js';
 import * as m20261126030500 from './20261126030500_create_procedure_template_table.js';
 import * as m20261126030600 from './20261126030600_add_procedure_online_time_limit.js';
-import * as m20261126030400 from './20261126030400_create_dossier_payment_table.js';
 import * as m20261126040000 from './20261126040000_index_dossier_lists.js';
 
 /**
@@ -25,8 +25,8 @@ export const migrations: Record<string, Migration> = {
   '20261126030100_create_notification_tables': m20261126030100,
   '20261126030200_create_api_token_table': m20261126030200,
   '20261126030300_create_dossier_draft_table': m20261126030300,
+  '20261126030400_create_dossier_payment_table': m20261126030400,
   '20261126030500_create_procedure_template_table': m20261126030500,
   '20261126030600_add_procedure_online_time_limit': m20261126030600,
-  '20261126030400_create_dossier_payment_table': m20261126030400,
   '20261126040000_index_dossier_lists': m20261126040000,
 };
