@@ -22,6 +22,9 @@ export function isStorageKey(key: string): boolean {
 }
 
 export class LocalFileStorage implements FileStorage {
+  /** Folders already made by this process: `put` then skips the mkdir (one per file was measurable under load). */
+  private readonly made = new Set<string>();
+
   constructor(
     private readonly root: string,
     private readonly now: () => Date,
@@ -35,7 +38,11 @@ export class LocalFileStorage implements FileStorage {
     const d = this.now();
     const key = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${randomBytes(12).toString('base64url')}.${extension}`;
     const path = join(this.root, key);
-    await mkdir(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
     // Write then rename, so a reader never sees half a file.
     await writeFile(`${path}.part`, data);
     await rename(`${path}.part`, path);
