@@ -18,6 +18,8 @@ const Env = z.object({
     .optional(),
   PUBLIC_URL: z.url('must be an absolute URL such as https://tanhong.example.gov.vn').optional(),
   DEMO_DATA: z.enum(['on', 'off']).optional(),
+  // The generated one-stop dossiers of the demo (src/demo/demo-dossiers.ts); off: the demo starts faster, without them.
+  DEMO_DOSSIERS: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -66,6 +68,8 @@ export type Config = Readonly<{
   db: DbConfig;
   /** 'unset': on in development, off in production (startup.ts says why): demo accounts share a published password. */
   demoData: 'on' | 'off' | 'unset';
+  /** Whether the demo data includes the generated one-stop dossiers (DEMO_DOSSIERS, default on). */
+  demoDossiers: boolean;
   smtpUrl: string | undefined;
   /** E-mail, SMS and Zalo (docs/notifications.md); a channel without its settings is not sent. */
   notifications: {
@@ -118,6 +122,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir,
     db,
     demoData: e.DEMO_DATA ?? 'unset',
+    demoDossiers: e.DEMO_DOSSIERS === 'on',
     smtpUrl: e.SMTP_URL,
     notifications: {
       mailFrom: e.MAIL_FROM,

@@ -22,6 +22,8 @@ export type TestApp = {
 export async function buildTestApp(
   opts: {
     demo?: boolean;
+    /** With `demo`: also the generated one-stop dossiers (slow on PostgreSQL; only the tests that read them). */
+    demoDossiers?: boolean;
     env?: Record<string, string>;
     now?: string;
     routes?: (app: FastifyInstance, deps: Deps) => void;
@@ -32,6 +34,7 @@ export async function buildTestApp(
     NODE_ENV: 'test',
     DATA_DIR: testDb.dataDir,
     DEMO_DATA: opts.demo ? 'on' : 'off',
+    DEMO_DOSSIERS: opts.demoDossiers ? 'on' : 'off',
     LOG_LEVEL: 'silent',
     ...opts.env,
   });

@@ -300,7 +300,9 @@ export async function loadDemoData(deps: Deps): Promise<void> {
   }
   await units.refreshDirectory();
   // The one-stop dossiers since 1 January, made through the dossier service (src/demo/demo-dossiers.ts).
-  await loadDemoDossiers(deps, { password: DEMO_PASSWORD });
+  if (deps.config.demoDossiers) {
+    await loadDemoDossiers(deps, { password: DEMO_PASSWORD });
+  }
 }
 
 function communeSettings(commune: DemoCommune, n: number, leaders: DemoLeaders, updatedAt: string) {

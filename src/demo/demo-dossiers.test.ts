@@ -18,8 +18,8 @@ let a: TestApp;
 let b: TestApp;
 
 beforeAll(async () => {
-  a = await buildTestApp({ demo: true, now: NOW });
-  b = await buildTestApp({ demo: true, now: NOW });
+  a = await buildTestApp({ demo: true, demoDossiers: true, now: NOW });
+  b = await buildTestApp({ demo: true, demoDossiers: true, now: NOW });
 }, 240_000);
 afterAll(async () => {
   await a?.close();

@@ -24,8 +24,8 @@ import {
 /*
  * The demo communes' one-stop dossiers (issue #3 item 10): from 1 January of the clock's year to now, made through
  * DossierService (intake and act) so that codes, due dates, events and audit rows come from the real rules. Each
- * commune runs its own simulated clock over the working days, with its own seeded generator, so the result is the
- * same on every run for the same "now". New dossiers arrive on working days up to the day before today (today's
+ * commune and month of receipt runs on its own simulated clock over the working days, with its own seeded generator,
+ * so the result is the same on every run for the same "now". New dossiers arrive on working days up to the day before today (today's
  * daily counter starts at 0001 for whoever tries the counter), and their processing continues until now: the
  * recent ones are still open, in every work queue.
  *
@@ -35,7 +35,8 @@ import {
 /**
  * How many dossiers a commune receives per working day, on average (a day draws 0 to twice as many). Tân Hồng, the
  * default unit that visitors look at, gets a realistic flow; the other communes a dossier every week or two, which
- * keeps the whole demo load within seconds (every dossier is five or six real transactions).
+ * keeps the whole demo load within seconds (every dossier is five or six real transactions; about 820 dossiers in
+ * late November: 13 s on SQLite and 19 s on PostgreSQL for the whole demo load on a busy two-core machine).
  */
 export type DemoDossierVolume = (commune: DemoCommune) => number;
 

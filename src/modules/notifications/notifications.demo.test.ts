@@ -12,6 +12,7 @@ describe(`demo data and notifications (${TEST_DIALECT})`, () => {
     server = await startSmtpServer();
     t = await buildTestApp({
       demo: true,
+      demoDossiers: true,
       env: { SMTP_URL: `smtp://127.0.0.1:${server.port}`, MAIL_FROM: 'noreply@tanhong.example.gov.vn' },
     });
   });
