@@ -64,7 +64,9 @@ describe('MIME', () => {
           const raw = message(cleanSubject, text);
           expect(raw).toMatch(/^[\x20-\x7e\r\n\t]*$/); // 7-bit only
           const parsed = await parseMail(Buffer.from(raw));
-          expect((parsed.subject ?? '').trim()).toBe(cleanSubject.replace(/\s+/g, ' '));
+          // Runs of ASCII blanks may fold into one; other white space (NBSP, U+3000…) is text and must survive.
+          const blanks = (x: string) => x.replace(/[ \t]+/g, ' ').trim();
+          expect(blanks(parsed.subject ?? '')).toBe(blanks(cleanSubject));
           // mailparser drops the white space at the very end of a body.
           expect((parsed.text ?? '').trimEnd()).toBe(text.trimEnd());
         },
