@@ -95,6 +95,13 @@ export const dossierMessages = {
     resultFile: 'Chọn tệp kết quả (PDF, JPEG hoặc PNG).',
   },
   notFound: 'Không tìm thấy hồ sơ.',
+  /** The parties named on the control slip (Mẫu 05) and the signer of the apology (Mẫu 04). */
+  slip: {
+    desk: 'Bộ phận Một cửa',
+    leadersOf: (unit: string) => `Lãnh đạo ${unit}`,
+    applicant: 'Tổ chức, cá nhân',
+    signerPosition: 'TM. Ủy ban nhân dân',
+  },
   api: {
     invalid: 'Yêu cầu không hợp lệ.',
     queue:

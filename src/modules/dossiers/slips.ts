@@ -61,9 +61,9 @@ export function controlRows(
   events: readonly DossierEventRow[],
   unitName: string,
 ): ControlSlipRow[] {
-  const desk = 'Bộ phận Một cửa';
+  const desk = m.slip.desk;
   const rows: ControlSlipRow[] = [];
-  let holder = { unit: desk, person: null as string | null };
+  let holder: { unit: string; person: string | null } = { unit: desk, person: null };
   for (const e of events) {
     const data = dataOf(e);
     let to: { unit: string; person: string | null } | null = null;
@@ -72,7 +72,7 @@ export function controlRows(
         to = { unit: unitName, person: typeof data.assigneeName === 'string' ? data.assigneeName : null };
         break;
       case 'submit_for_approval':
-        to = { unit: `Lãnh đạo ${unitName}`, person: null };
+        to = { unit: m.slip.leadersOf(unitName), person: null };
         break;
       case 'send_back':
         to = { unit: unitName, person: holder.person };
@@ -81,7 +81,7 @@ export function controlRows(
         to = { unit: desk, person: null };
         break;
       case 'return_result':
-        to = { unit: 'Tổ chức, cá nhân', person: d.applicantName };
+        to = { unit: m.slip.applicant, person: d.applicantName };
         break;
       default:
         break;
@@ -191,7 +191,7 @@ export async function slipPdf(
           dueAt: new Date(data.previousDueAt),
           reason: e.reason ?? '',
           newDueAt: new Date(data.newDueAt),
-          signer: { position: 'TM. Ủy ban nhân dân', name: e.actorName },
+          signer: { position: m.slip.signerPosition, name: e.actorName },
         },
         new Date(e.at),
       );

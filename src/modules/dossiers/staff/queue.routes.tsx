@@ -12,6 +12,7 @@ import { QUEUES, type Queue } from '../dossiers.repository.js';
 import { staffMessages } from './staff.messages.js';
 import { urgencyOf } from './staff.presenter.js';
 import { StaffQueuePage } from './views/StaffQueuePage.js';
+import { toPagination } from '../../portal/public/portal.presenter.js';
 import { DOSSIER_ROLES, one, pick } from './staff-http.js';
 
 /** Where each person lands: the officer on incoming dossiers, the specialist on theirs, the leader on approvals. */
@@ -122,16 +123,7 @@ export function queueRoutes(app: FastifyInstance, deps: Deps): void {
             status: m.status[r.status],
           };
         })}
-        pagination={
-          pages > 1
-            ? {
-                label: `Trang ${page}/${pages}`,
-                previousHref: page > 1 ? linkOf(filters.queue, page - 1) : null,
-                nextHref: page < pages ? linkOf(filters.queue, page + 1) : null,
-                pages: [],
-              }
-            : null
-        }
+        pagination={pages > 1 ? toPagination(page, pages, (n) => linkOf(filters.queue, n)) : null}
       />
     ));
   });
