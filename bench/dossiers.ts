@@ -483,7 +483,7 @@ export async function benchLists(pg: boolean): Promise<Check[]> {
       ).id,
     );
   const actors = { motcua: await actorOf('motcua'), chuyenvien: await actorOf('chuyenvien') };
-  const repo = new DossierRepository();
+  const repo = new DossierRepository(null);
   const now = new Date();
   const base = {
     unitId: unit.id,

@@ -11,6 +11,7 @@ import * as m20261126030400 from './20261126030400_create_dossier_payment_table.
 import * as m20261126030500 from './20261126030500_create_procedure_template_table.js';
 import * as m20261126030600 from './20261126030600_add_procedure_online_time_limit.js';
 import * as m20261126040000 from './20261126040000_index_dossier_lists.js';
+import * as m20261127010000 from './20261127010000_create_dossier_stat_tables.js';
 
 /**
  * Every migration, in order. Append-only: a landed migration is never edited (STYLE.md §2.11); add a new file and
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261126030500_create_procedure_template_table': m20261126030500,
   '20261126030600_add_procedure_online_time_limit': m20261126030600,
   '20261126040000_index_dossier_lists': m20261126040000,
+  '20261127010000_create_dossier_stat_tables': m20261127010000,
 };

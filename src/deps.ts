@@ -12,6 +12,8 @@ import { DEFAULT_SIGN_IN_POLICY } from './modules/accounts/sign-in-policy.js';
 import { CalendarModule } from './modules/calendar/calendar.module.js';
 import { dossierNotifier } from './modules/dossiers/dossier-notifier.js';
 import { DossiersModule } from './modules/dossiers/dossiers.module.js';
+import { StatsModule } from './modules/stats/stats.module.js';
+import type { DossierHistory } from './modules/stats/stats-recorder.js';
 import { PaymentsModule } from './modules/dossiers/payments/payments.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { ProceduresModule } from './modules/procedures/procedures.module.js';
@@ -46,6 +48,8 @@ export type Deps = Readonly<{
   calendar: CalendarModule;
   procedures: ProceduresModule;
   dossiers: DossiersModule;
+  /** The results of administrative procedures (docs/statistics.md). */
+  stats: StatsModule;
   /** Online payment of dossier fees (docs/dossiers.md, "Fees and payments"). */
   payments: PaymentsModule;
   notifications: NotificationsModule;
@@ -78,7 +82,13 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   const procedures = new ProceduresModule({ db, clock, audit, directory, storage });
   const calendar = new CalendarModule({ db, clock, audit, directory });
   const notifications = new NotificationsModule({ db, clock, storage, directory, config });
-  const dossiers = new DossiersModule({
+  const stats: StatsModule = new StatsModule({
+    db,
+    clock,
+    directory,
+    histories: (unitId): AsyncIterable<DossierHistory> => dossiers.histories(unitId),
+  });
+  const dossiers: DossiersModule = new DossiersModule({
     db,
     clock,
     audit,
@@ -87,6 +97,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     calendar: calendar.service,
     procedures: procedures.service,
     accounts,
+    stats: stats.recorder,
     notifier: dossierNotifier({
       directory,
       publicUrl: config.http.publicUrl,
@@ -99,6 +110,7 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     audit,
     gateway: config.payments.gateway,
     secret: secrets.sessionSecret,
+    stats: stats.recorder,
   });
   return Object.freeze({
     config,
@@ -118,5 +130,6 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
     dossiers,
     payments,
     notifications,
+    stats,
   });
 }

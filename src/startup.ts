@@ -33,5 +33,9 @@ export async function prepare(deps: Deps, log: (msg: string) => void = () => und
     }
   }
   await deps.units.refreshDirectory();
+  // A database upgraded with dossiers in it gets its results aggregates built once (docs/statistics.md).
+  if (await deps.stats.service.ensureBuilt(deps.stats.deps.histories)) {
+    log('Built the results aggregates from the dossiers');
+  }
   await deps.portal.start();
 }

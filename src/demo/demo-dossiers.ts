@@ -674,7 +674,7 @@ export async function loadDemoDossiers(
       service: new DossierService({
         ...moduleDeps,
         clock: { now: () => new Date(clock.at) },
-        repo: new DossierRepository(),
+        repo: new DossierRepository(moduleDeps.stats),
       }),
       clock,
       rnd: new DemoRandom(`congxa-demo:dossiers:${part.commune.slug}:${part.month}`),

@@ -428,6 +428,56 @@ export interface NotificationTable {
   sentAt: Instant | null;
 }
 
+/** The measures of the results aggregates (migration 20261127010000; src/modules/stats/stat-measures.ts). */
+export interface StatMeasureColumns {
+  received: ColumnType<number, number | undefined, number>;
+  receivedOnline: ColumnType<number, number | undefined, number>;
+  receivedPost: ColumnType<number, number | undefined, number>;
+  processed: ColumnType<number, number | undefined, number>;
+  early: ColumnType<number, number | undefined, number>;
+  onTime: ColumnType<number, number | undefined, number>;
+  late: ColumnType<number, number | undefined, number>;
+  resolved: ColumnType<number, number | undefined, number>;
+  refused: ColumnType<number, number | undefined, number>;
+  withdrawn: ColumnType<number, number | undefined, number>;
+  stopped: ColumnType<number, number | undefined, number>;
+  suppZero: ColumnType<number, number | undefined, number>;
+  suppOne: ColumnType<number, number | undefined, number>;
+  processedRemote: ColumnType<number, number | undefined, number>;
+  elapsedMinutes: ColumnType<number, number | undefined, number>;
+  allowedMinutes: ColumnType<number, number | undefined, number>;
+  feeDue: ColumnType<number, number | undefined, number>;
+  paidOnline: ColumnType<number, number | undefined, number>;
+  eResult: ColumnType<number, number | undefined, number>;
+  digitised: ColumnType<number, number | undefined, number>;
+  openDelta: ColumnType<number, number | undefined, number>;
+  overdueDelta: ColumnType<number, number | undefined, number>;
+  supplementDelta: ColumnType<number, number | undefined, number>;
+}
+
+/** Results flows and stock deltas per unit, local day and dimension (issue #4). */
+export interface DossierStatDayTable extends StatMeasureColumns {
+  unitId: number;
+  day: string;
+  procedureCode: string;
+  procedureField: string;
+  channel: DossierChannelColumn;
+  /** The officer responsible for the dossier; 0 when none. */
+  officerId: number;
+}
+
+/** The same measures per unit and month (YYYY-MM); updatedAt is the last change of the widget's figures. */
+export interface DossierStatMonthTable extends StatMeasureColumns {
+  unitId: number;
+  month: string;
+  updatedAt: Instant | null;
+}
+
+export interface DossierStatStateTable {
+  key: string;
+  at: Instant;
+}
+
 export interface DB {
   unit: UnitTable;
   account: AccountTable;
@@ -452,4 +502,7 @@ export interface DB {
   dossierDraft: DossierDraftTable;
   dossierPayment: DossierPaymentTable;
   notification: NotificationTable;
+  dossierStatDay: DossierStatDayTable;
+  dossierStatMonth: DossierStatMonthTable;
+  dossierStatState: DossierStatStateTable;
 }

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Conn } from '../../platform/db.js';
 import type { DossierEventTable, DossierFileTable, DossierTable } from '../../platform/db-schema.js';
+import type { DossierHistory, StatsRecorder } from '../stats/stats-recorder.js';
 import type { DossierStatus } from './dossier-workflow.js';
 
 export type DossierRow = Selectable<DossierTable>;
@@ -38,8 +39,14 @@ export type DossierListFilter = {
 
 const RUNNING: DossierStatus[] = ['received', 'processing', 'awaiting_approval'];
 
-/** SQL of the dossiers: the only place that reads or writes the dossier tables. */
+/**
+ * SQL of the dossiers: the only place that reads or writes the dossier tables. Every event goes through
+ * `appendEvent`, which hands the dossier's log to the results recorder in the same transaction (issue #4, ADR 0008);
+ * null only where aggregates are rebuilt afterwards (benchmark data).
+ */
 export class DossierRepository {
+  constructor(readonly stats: StatsRecorder | null) {}
+
   /**
    * The next number of the unit's daily sequence, incremented in the caller's transaction: the upsert takes the
    * row lock on PostgreSQL (a concurrent intake waits for this transaction) and SQLite has one writer at a time, so
@@ -130,6 +137,57 @@ export class DossierRepository {
 
   async appendEvent(trx: Conn, e: DossierEventInsert): Promise<void> {
     await trx.insertInto('dossierEvent').values(e).execute();
+    if (this.stats) {
+      const dossier = await trx
+        .selectFrom('dossier')
+        .select(['unitId', 'procedureCode', 'procedureField', 'channel', 'feeVnd'])
+        .where('id', '=', e.dossierId)
+        .executeTakeFirstOrThrow();
+      await this.stats.onEvent(trx, { dossier, events: await this.events(trx, e.dossierId) });
+    }
+  }
+
+  /** Every dossier of the unit with its event log, a page at a time (a rebuild of the aggregates, `stats verify`). */
+  async *histories(
+    db: Conn,
+    unitId: number,
+  ): AsyncGenerator<DossierHistory & { id: number; code: string | null }> {
+    const PAGE = 500;
+    let after = 0;
+    for (;;) {
+      const dossiers = await db
+        .selectFrom('dossier')
+        .select(['id', 'code', 'unitId', 'procedureCode', 'procedureField', 'channel', 'feeVnd'])
+        .where('unitId', '=', unitId)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
+      if (dossiers.length === 0) {
+        return;
+      }
+      const events = await db
+        .selectFrom('dossierEvent')
+        .select(['dossierId', 'at', 'action', 'toStatus', 'dueAt', 'actorId', 'data'])
+        .where(
+          'dossierId',
+          'in',
+          dossiers.map((d) => d.id),
+        )
+        .orderBy('dossierId')
+        .orderBy('id')
+        .execute();
+      const byDossier = new Map<number, typeof events>();
+      for (const ev of events) {
+        const list = byDossier.get(ev.dossierId) ?? [];
+        list.push(ev);
+        byDossier.set(ev.dossierId, list);
+      }
+      for (const d of dossiers) {
+        yield { id: d.id, code: d.code, dossier: d, events: byDossier.get(d.id) ?? [] };
+      }
+      after = dossiers.at(-1)!.id;
+    }
   }
 
   events(db: Conn, dossierId: number): Promise<DossierEventRow[]> {

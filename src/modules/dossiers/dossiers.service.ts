@@ -273,7 +273,7 @@ export class DossierService {
     const changes = await this.actions.changesOf(d, input, at, actor.id);
     const to = check.to;
     const stamp = at.toISOString();
-    return this.deps.db.transaction().execute(async (trx) => {
+    const result = await this.deps.db.transaction().execute(async (trx) => {
       const updated = await this.repo.update(trx, d.id, d.version, {
         ...changes.dossier,
         status: to,
@@ -316,6 +316,9 @@ export class DossierService {
       }
       return row;
     });
+    // The widget's cached figures are dropped again now that the change is visible to every reader (ADR 0008).
+    this.repo.stats?.committed(unitId);
+    return result;
   }
 
   /**

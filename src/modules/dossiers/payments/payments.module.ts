@@ -1,6 +1,7 @@
 import type { AuditLog } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db.js';
+import type { StatsRecorder } from '../../stats/stats-recorder.js';
 import { DossierRepository } from '../dossiers.repository.js';
 import type { PaymentGateway } from './payment-gateway.js';
 import { PaymentRepository } from './payments.repository.js';
@@ -15,6 +16,8 @@ export type PaymentsDeps = {
   gateway: 'sandbox' | 'off';
   /** The session secret: the sandbox derives its keys from it (sandbox-gateway.ts). */
   secret: string;
+  /** The results recorder: a fee paid online changes indicator 3.6. */
+  stats: StatsRecorder;
 };
 
 /** Online payment of dossier fees, wired once: the configured gateway and the service over it. */
@@ -31,7 +34,7 @@ export class PaymentsModule {
       clock: deps.clock,
       audit: deps.audit,
       gateway,
-      dossiers: new DossierRepository(),
+      dossiers: new DossierRepository(deps.stats),
       repo: new PaymentRepository(),
     });
   }
