@@ -23,6 +23,7 @@ import { Uploads } from './http/uploads.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
 import { adminRoutes } from './modules/portal/admin/admin.routes.js';
 import { mediaRoutes } from './modules/portal/media.routes.js';
 import { procedureRoutes } from './modules/procedures/procedures.routes.js';
@@ -179,6 +180,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     calendarRoutes(scope, deps);
     procedureRoutes(scope, deps);
     dossierRoutes(scope, deps);
+    statsRoutes(scope, deps);
     publicRoutes(scope, deps);
   });
   uploads.assertComplete();

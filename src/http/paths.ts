@@ -71,6 +71,29 @@ export const apiPaths = {
   docs: () => '/api/docs',
 };
 
+/**
+ * The results of administrative procedures (issue #4, docs/statistics.md): the public detail page of a unit with its
+ * drill-down lists and exports, the Decision 766 indicators and the Circular 01/2018 evaluation, and the JSON API.
+ * Query parameters: tu/den (YYYY-MM-DD), ky (thang|quy|nam|khoang), theo (linh-vuc|thu-tuc|kenh|can-bo).
+ */
+export const statsPaths = {
+  results: (base: string, params: Record<string, string | undefined> = {}) =>
+    `${base}/ket-qua-giai-quyet${q(params)}`,
+  resultsDossiers: (base: string, params: Record<string, string | undefined> = {}) =>
+    `${base}/ket-qua-giai-quyet/ho-so${q(params)}`,
+  resultsExport: (
+    base: string,
+    table: string,
+    format: 'xlsx' | 'csv',
+    params: Record<string, string | undefined> = {},
+  ) => `${base}/ket-qua-giai-quyet/${table}.${format}${q(params)}`,
+  indicators: (base: string, params: Record<string, string | undefined> = {}) =>
+    `${base}/ket-qua-giai-quyet/chi-so-766${q(params)}`,
+  evaluation: (base: string, params: Record<string, string | undefined> = {}) =>
+    `${base}/ket-qua-giai-quyet/danh-gia${q(params)}`,
+  api: (slug: string) => `/api/v1/units/${slug}/dossier-stats`,
+};
+
 /** The working calendar: public pages of a unit, its admin, and the API at the site root (issue #3). */
 export const calendarPaths = {
   dueDate: (base: string) => `${base}/han-giai-quyet`,

@@ -15,7 +15,7 @@ const firstSegment = (path: string) => path.split(/[/?]/)[1] ?? '';
  * Public pages planned by later issues whose paths are not in portalPaths yet (the working calendar). They are
  * reserved now so that no unit takes the name before the pages exist.
  */
-const PLANNED_PUBLIC_SEGMENTS = ['lich-lam-viec', 'ngay-nghi', 'han-giai-quyet'];
+const PLANNED_PUBLIC_SEGMENTS = ['lich-lam-viec', 'ngay-nghi', 'han-giai-quyet', 'ket-qua-giai-quyet'];
 
 /**
  * The first path segments that can never be a unit slug: the APIs and assets at the site root, and the public
