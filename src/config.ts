@@ -55,6 +55,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   VISITS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  RESULTS_WIDGET: z.enum(['on', 'off'], 'must be on or off').default('on'),
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
   PAYMENT_GATEWAY: z.enum(['sandbox', 'off'], 'must be sandbox or off').optional(),
 });
@@ -83,7 +84,7 @@ export type Config = Readonly<{
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
   logLevel: string;
-  portal: { pageCacheSeconds: number; visitsFlushSeconds: number };
+  portal: { pageCacheSeconds: number; visitsFlushSeconds: number; resultsWidget: boolean };
   uploads: { maxBytes: number };
   /**
    * Online payment of fees (docs/dossiers.md, "Fees and payments"): 'sandbox' takes no money and says so on every
@@ -135,7 +136,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
-    portal: { pageCacheSeconds: e.PAGE_CACHE_SECONDS, visitsFlushSeconds: e.VISITS_FLUSH_SECONDS },
+    portal: {
+      pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+      visitsFlushSeconds: e.VISITS_FLUSH_SECONDS,
+      resultsWidget: e.RESULTS_WIDGET === 'on',
+    },
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
     payments: { gateway: e.PAYMENT_GATEWAY ?? (e.NODE_ENV === 'production' ? 'off' : 'sandbox') },
   });

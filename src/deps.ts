@@ -76,7 +76,17 @@ export function createDeps(config: Config, overrides: { clock?: Clock; db?: Db }
   });
   const https = config.http.publicUrl?.startsWith('https://') ?? false;
   const csrf = new Csrf(secrets.sessionSecret, https);
-  const portalDeps = { db, clock, audit, storage, directory, config };
+  const portalDeps = {
+    db,
+    clock,
+    audit,
+    storage,
+    directory,
+    config,
+    sidebarWidget: config.portal.resultsWidget
+      ? (unitId: number, basePath: string) => stats.widgetHtml.render(unitId, basePath)
+      : undefined,
+  };
   const portal = new PortalModule(portalDeps);
   const portalAdmin = new PortalAdminModule(portalDeps, portal.pageCache);
   const procedures = new ProceduresModule({ db, clock, audit, directory, storage });

@@ -3,6 +3,7 @@ import { dossiersOpenApi } from '../modules/dossiers/dossiers.openapi.js';
 import { staffApiOpenApi } from '../modules/dossiers/staff-api.openapi.js';
 import { errorResponse, jsonContent, ref, type ApiDescription } from './openapi.js';
 import { apiPaths } from './paths.js';
+import { statsOpenApi } from '../modules/stats/stats.openapi.js';
 
 /**
  * Every module's part of the OpenAPI document (http/openapi.ts says how to write one). A module that serves routes
@@ -13,6 +14,7 @@ export const API_DESCRIPTIONS: readonly ApiDescription[] = [
   calendarOpenApi,
   dossiersOpenApi,
   staffApiOpenApi,
+  statsOpenApi,
 ];
 
 /** The health check and the document itself. */

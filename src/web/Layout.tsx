@@ -118,7 +118,7 @@ function Sidebar({ shell }: { shell: PageShell }) {
   const { counters, quickLinks } = shell;
   return (
     <aside class="sidebar" aria-label={m.sidebar}>
-      {/* Slot for the dossier results widget (statistics issue): empty until that widget exists. */}
+      {/* The results widget goes here on each request (RESULTS_SLOT): pages are cached, its figures are not. */}
       <div class="slot" data-slot="ket-qua-giai-quyet-tthc" />
       {quickLinks.length > 0 && (
         <section class="box" aria-labelledby="lien-ket-nhanh">

@@ -53,3 +53,9 @@ export type PageShell = {
   meta: MetaView;
   currentHref: string;
 };
+
+/**
+ * The sidebar's slot for the results widget as Layout renders it. The portal replaces it in its cached pages on each
+ * request with the widget of the day's figures (issue #4 item 2; src/modules/portal/public/public.routes.tsx).
+ */
+export const RESULTS_SLOT = '<div class="slot" data-slot="ket-qua-giai-quyet-tthc"></div>';

@@ -19,6 +19,8 @@ export type PortalDeps = {
   storage: FileStorage;
   directory: UnitDirectory;
   config: Config;
+  /** The results widget of a unit's sidebar (the stats module), put into every page on each request. */
+  sidebarWidget?: (unitId: number, basePath: string) => Promise<{ html: Buffer; tag: string }>;
 };
 
 /**

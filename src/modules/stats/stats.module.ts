@@ -4,6 +4,7 @@ import type { UnitDirectory } from '../units/unit-directory.js';
 import { StatsRecorder } from './stats-recorder.js';
 import { StatsRepository } from './stats.repository.js';
 import { StatsService, type HistorySource } from './stats.service.js';
+import { WidgetRenderer } from './widget-html.js';
 
 export type StatsModuleDeps = {
   db: Db;
@@ -19,8 +20,11 @@ export class StatsModule {
   /** Given to the dossiers repository: keeps the aggregates current in each dossier transaction. */
   readonly recorder = new StatsRecorder(this.repo);
   readonly service: StatsService;
+  /** The portal sidebar's widget, rendered once per change of its figures. */
+  readonly widgetHtml: WidgetRenderer;
 
   constructor(readonly deps: StatsModuleDeps) {
     this.service = new StatsService({ ...deps, repo: this.repo, recorder: this.recorder });
+    this.widgetHtml = new WidgetRenderer(this.service);
   }
 }

@@ -138,6 +138,24 @@ export class StatsService {
     return figuresOf(p, total(flows), total(before), total(end));
   }
 
+  /** The last change to the processed figures of the period's months (rolled up), or null when none. */
+  async updatedAt(unitId: number, period: Period): Promise<string | null> {
+    const p = this.effective(period);
+    const sums = await this.deps.repo.sumMonths(
+      this.deps.db,
+      this.subtree(unitId),
+      p.from.slice(0, 7),
+      p.to.slice(0, 7),
+    );
+    let last: string | null = null;
+    for (const s of sums.values()) {
+      if (s.updatedAt !== null && (last === null || s.updatedAt > last)) {
+        last = s.updatedAt;
+      }
+    }
+    return last;
+  }
+
   /** Raw sums of the period (for indicators): flows within it and stocks at its end, rolled up. */
   async sums(unitId: number, period: Period): Promise<{ flows: Measures; end: Measures }> {
     const p = this.effective(period);

@@ -201,9 +201,10 @@ describe('public portal', () => {
       expect(res.body).toMatch(/<label for="tu-khoa-dau-trang">Tìm kiếm<\/label>/);
       // No logo yet: the emblem fallback, no broken image.
       expect(res.body).toContain('class="brand-emblem"');
-      // The dossier-results slot is there, empty; no quick links to services that do not exist yet, but the
-      // national public-service portal, marked as another site.
-      expect(res.body).toContain('data-slot="ket-qua-giai-quyet-tthc"></div>');
+      // The results widget fills the sidebar's slot (issue #4); no quick links to services that do not exist yet,
+      // but the national public-service portal, marked as another site.
+      expect(res.body).toContain('<section class="box results-widget" aria-labelledby="ket-qua-giai-quyet-tthc">');
+      expect(res.body).not.toContain('data-slot="ket-qua-giai-quyet-tthc"');
       expect(text).not.toContain('Thủ tục hành chính Hỏi đáp');
       const quick = /<section class="box" aria-labelledby="lien-ket-nhanh">[\s\S]*?<\/section>/.exec(
         res.body,
