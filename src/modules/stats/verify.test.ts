@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import type { StatDims } from './contribution.js';
+import type { Measure } from './stat-measures.js';
+import { statsCommand } from './stats.command.js';
+import { formatDifference, verify, type VerifyDeps } from './verify.js';
+
+/*
+ * `congxa stats verify` (issue #4 item 8) on the demo dossiers (about 820, made through the dossier service from
+ * 1 January), on the dialect under test: clean as kept by the transactions; one corrupted stored figure is named by
+ * unit, month, group and figure; a rebuild makes it clean again.
+ */
+
+let t: TestApp;
+let deps: VerifyDeps;
+let unitId: number;
+
+type DayRow = StatDims & { unitId: number; day: string } & Record<Measure, number>;
+
+/** A day row of Tân Hồng from a month before the current one with `measure` non-zero. */
+async function pastRowWith(measure: Measure): Promise<DayRow> {
+  const rows = await t.deps.db
+    .selectFrom('dossierStatDay')
+    .selectAll()
+    .where('unitId', '=', unitId)
+    .where('day', '<', '2026-10-01')
+    .where(measure, '!=', 0)
+    .orderBy('day')
+    .execute();
+  return rows[0]!;
+}
+
+const keyOf = (r: DayRow) => ({
+  unitId: r.unitId,
+  day: r.day,
+  procedureCode: r.procedureCode,
+  procedureField: r.procedureField,
+  channel: r.channel,
+  officerId: r.officerId,
+});
+
+async function run(sub: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await statsCommand(t.deps.stats, sub, [], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  t = await buildTestApp({ demo: true, demoDossiers: true });
+  unitId = t.deps.directory.getBySlug('tan-hong')!.id;
+  const s = t.deps.stats;
+  deps = { ...s.deps, repo: s.repo, service: s.service };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('stats verify (issue #4 item 8)', () => {
+  it('finds no difference in the aggregates the dossier transactions kept', async () => {
+    const r = await verify(deps);
+    expect(r.differences.map(formatDifference)).toEqual([]);
+    expect(r.units).toBe(t.deps.directory.all().length);
+    expect(r.dossiers).toBeGreaterThan(500);
+    expect(r.checked).toBeGreaterThan(10_000);
+  });
+
+  it('names a corrupted late count: its unit, month, groups and figure; a rebuild repairs it', async () => {
+    const row = await pastRowWith('late');
+    expect(await t.deps.stats.repo.setDayMeasure(t.deps.db, keyOf(row), 'late', row.late + 1)).toBe(1);
+    const r = await verify(deps);
+    const month = row.day.slice(0, 7);
+    // The day rows feed the breakdowns; a past month's unit figures come from the month rows, still right.
+    const lines = r.differences.map(formatDifference);
+    expect(lines).toHaveLength(4);
+    for (const group of [
+      `channel=${row.channel}`,
+      `officerId=${row.officerId}`,
+      `procedureCode=${row.procedureCode}`,
+      `procedureField=${row.procedureField}`,
+    ]) {
+      expect(lines).toContainEqual(expect.stringContaining(`tan-hong ${month} ${group} late: stored`));
+    }
+    for (const d of r.differences) {
+      expect(d).toMatchObject({ unit: 'tan-hong', figure: 'late' });
+      expect(Number(d.stored) - Number(d.recomputed)).toBe(1);
+    }
+    await t.deps.stats.service.rebuild(deps.histories);
+    expect((await verify(deps)).differences).toEqual([]);
+  });
+
+  it('names a corrupted stock delta in its month and every later one', async () => {
+    const row = await pastRowWith('openDelta');
+    await t.deps.stats.repo.setDayMeasure(t.deps.db, keyOf(row), 'openDelta', row.openDelta + 1);
+    const r = await verify(deps);
+    const lines = r.differences.map(formatDifference);
+    const month = row.day.slice(0, 7);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^tan-hong ${month} officerId=${row.officerId} inProgress: stored (\\d+), recomputed \\d+$`,
+        ),
+      ),
+    );
+    // The next month starts with one more carried over, by every dimension; nothing outside Tân Hồng.
+    const next = `${month.slice(0, 5)}${String(Number(month.slice(5)) + 1).padStart(2, '0')}`;
+    expect(lines).toContainEqual(
+      expect.stringContaining(`tan-hong ${next} channel=${row.channel} carriedOver`),
+    );
+    expect(r.differences.every((d) => d.unit === 'tan-hong')).toBe(true);
+    await t.deps.stats.service.rebuild(deps.histories);
+    expect((await verify(deps)).differences).toEqual([]);
+  });
+
+  it('names a corrupted month row in the unit figures and in the widgets up the tree', async () => {
+    await t.deps.db
+      .updateTable('dossierStatMonth')
+      .set((eb) => ({ processed: eb('processed', '+', 1) }))
+      .where('unitId', '=', unitId)
+      .where('month', '=', '2026-03')
+      .execute();
+    t.deps.stats.recorder.bumpAll(); // a fresh process: no widget cached from before the corruption
+    const lines = (await verify(deps)).differences.map(formatDifference);
+    expect(lines).toContainEqual(expect.stringMatching(/^tan-hong 2026-03 unit alone processed: stored \d+/));
+    for (const slug of ['tan-hong', 'binh-giang', 'hai-duong']) {
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^${slug} 2026-01-01\\.\\.2026-11-20 widget .* processed: stored`)),
+      );
+    }
+    await t.deps.stats.service.rebuild(deps.histories);
+  });
+});
+
+describe('congxa stats verify | rebuild', () => {
+  it('prints the summary and exits 0 when clean, each difference and 1 when not', async () => {
+    const clean = await run('verify');
+    expect(clean.code).toBe(0);
+    expect(clean.out).toEqual([
+      expect.stringMatching(/^Checked \d+ units, \d+ dossiers, \d+ figures in [\d.]+ s: 0 differences\.$/),
+    ]);
+
+    const row = await pastRowWith('received');
+    await t.deps.stats.repo.setDayMeasure(t.deps.db, keyOf(row), 'received', row.received + 2);
+    const dirty = await run('verify');
+    expect(dirty.code).toBe(1);
+    expect(dirty.out[0]).toMatch(/: 8 differences\.$/); // received and receivedCounter, by 4 dimensions
+    expect(dirty.out).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^tan-hong ${row.day.slice(0, 7)} channel=${row.channel} received: stored \\d+, recomputed \\d+$`,
+        ),
+      ),
+    );
+    expect(dirty.out.at(-1)).toContain('congxa stats rebuild');
+
+    const rebuilt = await run('rebuild');
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.out[0]).toMatch(
+      /^Rebuilt the results aggregates of \d+ units from \d+ dossiers in [\d.]+ s\.$/,
+    );
+    expect((await run('verify')).code).toBe(0);
+  });
+
+  it('answers a wrong sub-command with the usage and 2', async () => {
+    const r = await run('check');
+    expect(r).toMatchObject({ code: 2, out: [] });
+    expect(r.err[0]).toContain('Usage: congxa stats verify');
+  });
+});
