@@ -320,6 +320,14 @@ describe('toPublicDossier', () => {
     expect(
       toPublicDossier(dossier({ status: 'done', endedAt: '2026-02-13T09:00:00.000Z' }), [], unit).timing,
     ).toBe('on_time');
+    // Decision 766 indicator 2.1 (as the results statistics count it): a second supplement request makes it late.
+    expect(
+      toPublicDossier(
+        dossier({ status: 'done', endedAt: '2026-02-12T09:00:00.000Z', supplementCount: 2 }),
+        [],
+        unit,
+      ).timing,
+    ).toBe('late');
   });
 
   it('keeps an unknown action with a neutral wording', () => {

@@ -26,6 +26,7 @@ import { normaliseDossierCode } from './dossier-code.js';
 import { dossierMessages } from './dossiers.messages.js';
 import type { DossierEventRow, DossierRow } from './dossiers.repository.js';
 import { lookupMessages as m } from './lookup.messages.js';
+import { timingOf } from '../stats/dossier-outcome.js';
 
 /** Result timing of an ended dossier (issue #4): ended before the due day, on it in time, or after the due instant. */
 export type ResultTiming = 'early' | 'on_time' | 'late';
@@ -178,8 +179,6 @@ export function toPublicDossier(
 ): PublicDossier {
   const ended = ENDING_STATUSES.has(d.status) && d.endedAt !== null;
   const paused = d.status === 'supplement_requested';
-  // Decision 766 (domain.md §1.5): ended while a supplement request was pending → the request time is the end.
-  const endForTiming = ended ? (d.supplementRequestedAt ?? d.endedAt) : null;
   return {
     code: d.code,
     unit: { slug: unit.slug, name: unit.name },
@@ -194,9 +193,17 @@ export function toPublicDossier(
     duePaused: paused,
     endedAt: d.endedAt,
     returnedAt: d.returnedAt,
+    // The results statistics' rule (issue #4; Decision 766 indicator 2.1): more than one supplement request is late,
+    // and a dossier that ended while waiting for a supplement is timed at that request.
     timing:
-      endForTiming !== null && d.dueAt !== null
-        ? resultTiming(new Date(endForTiming), new Date(d.dueAt))
+      ended && d.endedAt !== null && d.dueAt !== null
+        ? timingOf({
+            dueAt: d.dueAt,
+            endedAt: d.endedAt,
+            supplementCount: d.supplementCount,
+            // Still set when it ended while a supplement request was pending: the timing stops there.
+            pausedAt: d.supplementRequestedAt,
+          })
         : null,
     history: events.map((e) => toPublicEvent(e, d.applicantName)),
   };

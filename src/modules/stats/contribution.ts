@@ -5,6 +5,7 @@ import {
   filesAtSubmission,
   hasElectronicResult,
   officerOf,
+  pausedAtEnd,
   paidOnline,
   receiptIndex,
   type HistoryDossier,
@@ -92,7 +93,12 @@ export function contributionOf(d: HistoryDossier, events: readonly HistoryEvent[
   if (e >= 0) {
     const ending = events[e]!;
     const supplementCount = events.slice(0, e + 1).filter((x) => x.action === 'request_supplement').length;
-    const timing = timingOf({ dueAt: ending.dueAt, endedAt: ending.at, supplementCount })!; // ended
+    const timing = timingOf({
+      dueAt: ending.dueAt,
+      endedAt: ending.at,
+      supplementCount,
+      pausedAt: pausedAtEnd(events, e),
+    })!; // ended
     const resolved = ending.toStatus === 'done' || ending.toStatus === 'returned';
     const eResult = resolved && hasElectronicResult(events);
     add(dayOf(ending.at), {

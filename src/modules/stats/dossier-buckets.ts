@@ -1,5 +1,12 @@
 import { addDays, instantAt, toLocal, type LocalDate } from '../calendar/local-time.js';
-import { endIndex, officerOf, receiptIndex, type HistoryDossier, type HistoryEvent } from './dossier-history.js';
+import {
+  endIndex,
+  officerOf,
+  pausedAtEnd,
+  receiptIndex,
+  type HistoryDossier,
+  type HistoryEvent,
+} from './dossier-history.js';
 import { timingOf, type Period, type Timing } from './dossier-outcome.js';
 
 /*
@@ -24,7 +31,11 @@ const startOf = (day: LocalDate): number => instantAt(day, 0).getTime();
 const ms = (instant: string): number => new Date(instant).getTime();
 
 /** null when the dossier was never received (it counts nowhere). */
-export function bucketsOf(d: HistoryDossier, events: readonly HistoryEvent[], p: Period): DossierBuckets | null {
+export function bucketsOf(
+  d: HistoryDossier,
+  events: readonly HistoryEvent[],
+  p: Period,
+): DossierBuckets | null {
   const r = receiptIndex(events);
   const e = endIndex(events);
   if (r < 0 || (e >= 0 && e < r)) {
@@ -39,7 +50,12 @@ export function bucketsOf(d: HistoryDossier, events: readonly HistoryEvent[], p:
     const ending = events[e]!;
     const supplementCount = events.slice(0, e + 1).filter((x) => x.action === 'request_supplement').length;
     processed = {
-      timing: timingOf({ dueAt: ending.dueAt, endedAt: ending.at, supplementCount })!,
+      timing: timingOf({
+        dueAt: ending.dueAt,
+        endedAt: ending.at,
+        supplementCount,
+        pausedAt: pausedAtEnd(events, e),
+      })!,
       status: ending.toStatus,
     };
   }

@@ -84,3 +84,15 @@ export function feeDue(d: HistoryDossier, events: readonly HistoryEvent[]): bool
     return typeof fee === 'number' && fee > 0;
   });
 }
+
+/**
+ * When the dossier ended (event `e`) while waiting for a supplement, the instant of that pending request (its clock
+ * had stopped then); else null. See `timingOf`'s `pausedAt`.
+ */
+export function pausedAtEnd(events: readonly HistoryEvent[], e: number): string | null {
+  if (e <= 0 || events[e - 1]!.toStatus !== 'supplement_requested') {
+    return null;
+  }
+  const requests = events.slice(0, e).filter((x) => x.action === 'request_supplement');
+  return requests.at(-1)?.at ?? null;
+}

@@ -33,6 +33,26 @@ describe('timing of an ended dossier (Decision 766/QĐ-TTg indicator 2.1; issue 
     expect(timingOf({ dueAt: DUE, endedAt, supplementCount })).toBe(expected);
   });
 
+  it.each([
+    [
+      'withdrawn weeks after the due date while waiting for a supplement asked before it → early',
+      '2026-02-11T03:00:00.000Z',
+      'early',
+    ],
+    [
+      'stopped while waiting for a supplement asked after the due instant → late',
+      '2026-02-13T11:00:00.000Z',
+      'late',
+    ],
+  ])(
+    'Decision 766 [766doc]: a pending supplement request is the end for the timing — %s',
+    (_name, pausedAt, expected) => {
+      expect(
+        timingOf({ dueAt: DUE, endedAt: '2026-03-20T02:00:00.000Z', supplementCount: 1, pausedAt }),
+      ).toBe(expected);
+    },
+  );
+
   it('has no timing while the dossier is not ended, and is on time without a due date', () => {
     expect(timingOf({ dueAt: DUE, endedAt: null, supplementCount: 0 })).toBeNull();
     expect(timingOf({ dueAt: null, endedAt: DUE, supplementCount: 0 })).toBe('on_time');

@@ -13,6 +13,12 @@ export type DossierFacts = {
   /** The first instant processing ended (done, returned, stopped, refused, withdrawn): Decision 766's end time. */
   endedAt: string | null;
   supplementCount: number;
+  /**
+   * When it ended while waiting for a supplement: the instant of that request, when its clock stopped. Decision 766
+   * ([766doc], domain.md §1.5): "if a supplement request is pending, the supplement-request time counts as the end
+   * time" for the timing (the period it counts in is still that of its end).
+   */
+  pausedAt?: string | null;
 };
 
 export type Timing = 'early' | 'on_time' | 'late';
@@ -23,7 +29,9 @@ export type Timing = 'early' | 'on_time' | 'late';
  * "more than one supplement request → counted as late"). A dossier without a due date is on time (it was refused or
  * withdrawn before receipt: nothing was promised).
  */
-export function timingOf(d: Pick<DossierFacts, 'dueAt' | 'endedAt' | 'supplementCount'>): Timing | null {
+export function timingOf(
+  d: Pick<DossierFacts, 'dueAt' | 'endedAt' | 'supplementCount' | 'pausedAt'>,
+): Timing | null {
   if (d.endedAt === null) {
     return null;
   }
@@ -33,7 +41,7 @@ export function timingOf(d: Pick<DossierFacts, 'dueAt' | 'endedAt' | 'supplement
   if (d.dueAt === null) {
     return 'on_time';
   }
-  const end = new Date(d.endedAt);
+  const end = new Date(d.pausedAt ?? d.endedAt);
   const due = new Date(d.dueAt);
   if (end.getTime() > due.getTime()) {
     return 'late';
