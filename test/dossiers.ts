@@ -1,11 +1,8 @@
 import type { Actor } from '../src/modules/accounts/actor.js';
-import type { DossierService } from '../src/modules/dossiers/dossiers.service.js';
-import type { IntakeInput } from '../src/modules/dossiers/dossiers.schemas.js';
+import type { ActionInput, IntakeInput } from '../src/modules/dossiers/dossiers.schemas.js';
 import type { TestApp } from './app.js';
 
 /** Helpers for tests that drive dossiers through DossierService on the demo data. */
-
-export type ActionInput = Parameters<DossierService['act']>[3];
 
 /** A workflow action with every optional field empty; `extra` sets the ones the action needs. */
 export const actionInput = (

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { actionInput } from '../../../test/dossiers.js';
 import type { Actor } from '../accounts/actor.js';
 import { ConflictError, FieldError, ForbiddenError } from '../../platform/errors.js';
-import type { IntakeInput } from './dossiers.schemas.js';
+import type { ActionInput, IntakeInput } from './dossiers.schemas.js';
 
 /*
  * The dossier lifecycle on the demo commune (Tân Hồng), on the dialect under test. Deadlines follow the calendar
@@ -38,19 +39,8 @@ async function intakeInput(code: string, extra: Partial<IntakeInput> = {}): Prom
 }
 
 const svc = () => t.deps.dossiers.service;
-const action = (a: string, version: number, extra: Record<string, unknown> = {}) =>
-  ({
-    action: a,
-    version,
-    reason: null,
-    assigneeId: null,
-    documents: [],
-    newDueAt: null,
-    returnedVia: null,
-    feeVnd: null,
-    feeMethod: null,
-    ...extra,
-  }) as Parameters<ReturnType<typeof svc>['act']>[3];
+const action = (a: ActionInput['action'], version: number, extra: Partial<ActionInput> = {}) =>
+  actionInput(a, version, extra);
 
 beforeAll(async () => {
   // Tue 10/02/2026 09:00 in Vietnam.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { actionInput } from '../../../test/dossiers.js';
 import type { Actor } from '../accounts/actor.js';
 import type { DossierRow } from './dossiers.repository.js';
 import type { ActionInput } from './dossiers.schemas.js';
@@ -35,17 +36,7 @@ const SECRETS = [
 
 const svc = () => t.deps.dossiers.service;
 const act = (actor: string, d: DossierRow, input: Partial<ActionInput> & Pick<ActionInput, 'action'>) =>
-  svc().act(actors[actor]!, unitId, d.id, {
-    version: d.version,
-    reason: null,
-    assigneeId: null,
-    documents: [],
-    newDueAt: null,
-    returnedVia: null,
-    feeVnd: null,
-    feeMethod: null,
-    ...input,
-  });
+  svc().act(actors[actor]!, unitId, d.id, actionInput(input.action, d.version, input));
 
 async function intake(): Promise<DossierRow> {
   const p = await t.deps.procedures.service.byCode(unitId, '1.004873');

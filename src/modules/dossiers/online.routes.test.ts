@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, cookieHeader, cookiesFrom, csrfFrom, type TestApp } from '../../../test/app.js';
 import { Browser, multipart, multipartActionsOf, tinyPng, type MultipartFile } from '../../../test/staff.js';
+import { actionInput } from '../../../test/dossiers.js';
 import type { Actor } from '../accounts/actor.js';
 
 /*
@@ -435,17 +436,12 @@ describe('submission: one dossier per form, then the officer receives it', () =>
     expect((await other.get(first.headers.location!)).statusCode).toBe(404);
 
     // The officer receives it: the due date is counted from now (3 working days → Fri 13/02 17:00).
-    const received = await t.deps.dossiers.service.act(officer, unitId, d.id, {
-      action: 'receive',
-      version: d.version,
-      reason: null,
-      assigneeId: null,
-      documents: [],
-      newDueAt: null,
-      returnedVia: null,
-      feeVnd: null,
-      feeMethod: null,
-    });
+    const received = await t.deps.dossiers.service.act(
+      officer,
+      unitId,
+      d.id,
+      actionInput('receive', d.version),
+    );
     expect(received.status).toBe('received');
     expect(new Date(received.dueAt!).toISOString()).toBe('2026-02-13T10:00:00.000Z');
 
@@ -465,19 +461,7 @@ describe('submission: one dossier per form, then the officer receives it', () =>
       .where('username', '=', 'lanhdao')
       .executeTakeFirstOrThrow();
     const leader = await t.deps.accounts.actorOf(leaderRow.id);
-    const step = (a: string, v: number, extra: Record<string, unknown> = {}) =>
-      ({
-        action: a,
-        version: v,
-        reason: null,
-        assigneeId: null,
-        documents: [],
-        newDueAt: null,
-        returnedVia: null,
-        feeVnd: null,
-        feeMethod: null,
-        ...extra,
-      }) as Parameters<typeof t.deps.dossiers.service.act>[3];
+    const step = actionInput;
     let x = await t.deps.dossiers.service.act(
       officer,
       unitId,

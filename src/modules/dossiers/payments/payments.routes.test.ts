@@ -3,6 +3,7 @@ import { buildTestApp, cookieHeader, type TestApp } from '../../../../test/app.j
 import { Browser } from '../../../../test/staff.js';
 import { DEMO_PASSWORD } from '../../../demo/demo-data.js';
 import { citizenPaths, dossierPaths, paymentPaths } from '../../../http/paths.js';
+import { actionInput } from '../../../../test/dossiers.js';
 import type { Actor } from '../../accounts/actor.js';
 import type { DossierRow } from '../dossiers.repository.js';
 import type { ActionInput } from '../dossiers.schemas.js';
@@ -26,17 +27,7 @@ const svc = () => t.deps.dossiers.service;
 const sandbox = (): SandboxPaymentGateway => t.deps.payments.sandbox!;
 
 const act = (actor: string, d: DossierRow, input: Partial<ActionInput> & Pick<ActionInput, 'action'>) =>
-  svc().act(actors[actor]!, unitId, d.id, {
-    version: d.version,
-    reason: null,
-    assigneeId: null,
-    documents: [],
-    newDueAt: null,
-    returnedVia: null,
-    feeVnd: null,
-    feeMethod: null,
-    ...input,
-  });
+  svc().act(actors[actor]!, unitId, d.id, actionInput(input.action, d.version, input));
 
 async function intake(procedureCode = '2.000884'): Promise<DossierRow> {
   const p = await t.deps.procedures.service.byCode(unitId, procedureCode);
