@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createDeps } from './deps.js';
 import { TOKEN_HELP, tokenCommand } from './modules/accounts/api-tokens.command.js';
 import { isRole, ROLES } from './modules/accounts/roles.js';
+import { STATS_HELP, statsCommand } from './modules/stats/stats.command.js';
 import { UnitInput } from './modules/units/units.schemas.js';
 import { AppError } from './platform/errors.js';
 import { migrateToLatest } from './platform/migrator.js';
@@ -25,6 +26,7 @@ Commands:
   user add --username U --name "Full Name" --unit SLUG [--role admin ...] [--email E]
                             add a staff account; the password is read from CONGXA_PASSWORD or generated and printed
 ${TOKEN_HELP}
+${STATS_HELP}
   help                      show this help
 
 Configuration comes from the environment (see .env.example): DATABASE_URL, DATA_DIR, PORT, HOST, DEMO_DATA, ...`;
@@ -122,6 +124,12 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'token') {
       return await tokenCommand(deps.accounts, sub, rest, {
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+      });
+    }
+    if (command === 'stats') {
+      return await statsCommand(deps.stats, sub, rest, {
         out: (line) => console.log(line),
         err: (line) => console.error(line),
       });

@@ -50,8 +50,8 @@ export const CHECKED_FIGURES = [
   'inProgressOverdue',
   'waitingSupplement',
 ] as const satisfies readonly (keyof ResultFigures)[];
-type CheckedFigure = (typeof CHECKED_FIGURES)[number];
-type Counts = Record<CheckedFigure, number>;
+export type CheckedFigure = (typeof CHECKED_FIGURES)[number];
+export type Counts = Record<CheckedFigure, number>;
 
 const WIDGET_FIGURES = ['processed', 'earlyOrOnTime', 'late', 'onTimeRate', 'lateRate', 'updatedAt'] as const;
 
@@ -81,7 +81,7 @@ export type VerifyReport = {
 /** The earliest day the check reads: anything stored before the first receipt must be zero. */
 const BEGINNING: LocalDate = '1970-01-01';
 
-const zeroCounts = (): Counts => Object.fromEntries(CHECKED_FIGURES.map((k) => [k, 0])) as Counts;
+export const zeroCounts = (): Counts => Object.fromEntries(CHECKED_FIGURES.map((k) => [k, 0])) as Counts;
 
 const RECEIVED_BY: Readonly<Record<HistoryDossier['channel'], CheckedFigure>> = {
   counter: 'receivedCounter',
@@ -95,7 +95,7 @@ const TIMING: Readonly<Record<NonNullable<DossierBuckets['processed']>['timing']
 };
 
 /** Counts one dossier where it stands in a period (the definitions of docs/statistics.md). */
-function count(c: Counts, d: HistoryDossier, b: DossierBuckets): void {
+export function count(c: Counts, d: HistoryDossier, b: DossierBuckets): void {
   if (b.received) {
     c.received++;
     c[RECEIVED_BY[d.channel]]++;
