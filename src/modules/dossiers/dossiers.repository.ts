@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Conn } from '../../platform/db.js';
 import type { DossierEventTable, DossierFileTable, DossierTable } from '../../platform/db-schema.js';
+import type { HistoryEvent } from '../stats/dossier-history.js';
 import type { DossierHistory, StatsRecorder } from '../stats/stats-recorder.js';
 import type { DossierStatus } from './dossier-workflow.js';
 
@@ -38,6 +39,39 @@ export type DossierListFilter = {
 };
 
 const RUNNING: DossierStatus[] = ['received', 'processing', 'awaiting_approval'];
+
+/**
+ * Which received dossiers of `unitIds` a results list may need (issue #4 item 3, the drill-down lists): every bound
+ * given applies (instants, ISO 8601); the list then classifies each candidate from its events
+ * (stats/dossier-buckets.ts). `notEndedBefore`: not ended, or ended at or after the instant.
+ */
+export type ResultsCandidateQuery = {
+  unitIds: readonly number[];
+  receivedFrom?: string | undefined;
+  receivedBefore?: string | undefined;
+  endedFrom?: string | undefined;
+  endedBefore?: string | undefined;
+  notEndedBefore?: string | undefined;
+  procedureField?: string | undefined;
+  procedureCode?: string | undefined;
+  channel?: 'counter' | 'online' | 'post' | undefined;
+};
+
+/** A dossier as a results list shows it (never the applicant's contact data). */
+export type ResultsCandidateRow = {
+  id: number;
+  unitId: number;
+  code: string | null;
+  procedureCode: string;
+  procedureName: string;
+  procedureField: string;
+  channel: 'counter' | 'online' | 'post';
+  applicantName: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  endedAt: string | null;
+  feeVnd: number | null;
+};
 
 /**
  * SQL of the dossiers: the only place that reads or writes the dossier tables. Every event goes through
@@ -188,6 +222,78 @@ export class DossierRepository {
       }
       after = dossiers.at(-1)!.id;
     }
+  }
+
+  /** The candidates of a results list (ResultsCandidateQuery), in order of receipt. */
+  resultsCandidates(db: Conn, f: ResultsCandidateQuery): Promise<ResultsCandidateRow[]> {
+    if (f.unitIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    let q = db
+      .selectFrom('dossier')
+      .select([
+        'id',
+        'unitId',
+        'code',
+        'procedureCode',
+        'procedureName',
+        'procedureField',
+        'channel',
+        'applicantName',
+        'receivedAt',
+        'dueAt',
+        'endedAt',
+        'feeVnd',
+      ])
+      .where('unitId', 'in', [...f.unitIds])
+      .where('receivedAt', 'is not', null);
+    if (f.receivedFrom !== undefined) {
+      q = q.where('receivedAt', '>=', f.receivedFrom);
+    }
+    if (f.receivedBefore !== undefined) {
+      q = q.where('receivedAt', '<', f.receivedBefore);
+    }
+    if (f.endedFrom !== undefined) {
+      q = q.where('endedAt', '>=', f.endedFrom);
+    }
+    if (f.endedBefore !== undefined) {
+      q = q.where('endedAt', '<', f.endedBefore);
+    }
+    const notEndedBefore = f.notEndedBefore;
+    if (notEndedBefore !== undefined) {
+      q = q.where((eb) => eb.or([eb('endedAt', 'is', null), eb('endedAt', '>=', notEndedBefore)]));
+    }
+    if (f.procedureField !== undefined) {
+      q = q.where('procedureField', '=', f.procedureField);
+    }
+    if (f.procedureCode !== undefined) {
+      q = q.where('procedureCode', '=', f.procedureCode);
+    }
+    if (f.channel !== undefined) {
+      q = q.where('channel', '=', f.channel);
+    }
+    return q.orderBy('receivedAt').orderBy('id').execute();
+  }
+
+  /** The event logs of several dossiers, in order (the stats' HistoryEvent columns). */
+  async eventLogs(db: Conn, dossierIds: readonly number[]): Promise<Map<number, HistoryEvent[]>> {
+    const out = new Map<number, HistoryEvent[]>();
+    if (dossierIds.length === 0) {
+      return out;
+    }
+    const rows = await db
+      .selectFrom('dossierEvent')
+      .select(['dossierId', 'at', 'action', 'toStatus', 'dueAt', 'actorId', 'data'])
+      .where('dossierId', 'in', [...dossierIds])
+      .orderBy('dossierId')
+      .orderBy('id')
+      .execute();
+    for (const { dossierId, ...e } of rows) {
+      const list = out.get(dossierId) ?? [];
+      list.push(e);
+      out.set(dossierId, list);
+    }
+    return out;
   }
 
   events(db: Conn, dossierId: number): Promise<DossierEventRow[]> {

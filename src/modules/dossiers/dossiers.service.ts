@@ -8,6 +8,7 @@
  * - `act(actor, unitId, dossierId, input)` → the dossier after the action (ConflictError when someone acted first,
  *   ForbiddenError for a missing role, FieldError at the field, ConflictError for a wrong status, with a reason).
  * - `get(unitId, id)`, `byCode(code)`, `events(id)`, `files(id)`, `list(...)`, `assignees(unitId)`.
+ * - `resultsCandidates(query)`: received dossiers with their event logs, for the results lists (issue #4).
  * Every write is one transaction with its event row, its audit row and its notifications. What each action changes
  * (due dates, supplement window, apology, step deadline) is worked out by ActionPlanner (dossier-actions.ts).
  */
@@ -38,7 +39,19 @@ import {
 import { ActionPlanner } from './dossier-actions.js';
 import { dossierMessages as m } from './dossiers.messages.js';
 import { trackingBookRows, type BookPeriod } from './tracking-book.js';
-import type { DossierListFilter, DossierRepository, DossierRow, Queue } from './dossiers.repository.js';
+import type { HistoryEvent } from '../stats/dossier-history.js';
+import type {
+  DossierListFilter,
+  DossierRepository,
+  DossierRow,
+  Queue,
+  ResultsCandidateQuery,
+  ResultsCandidateRow,
+} from './dossiers.repository.js';
+
+export type { ResultsCandidateQuery } from './dossiers.repository.js';
+/** A candidate of a results list with its event log (DossierService.resultsCandidates). */
+export type ResultsCandidate = ResultsCandidateRow & { events: HistoryEvent[] };
 import type { ActionInput, IntakeInput } from './dossiers.schemas.js';
 
 /** A file already checked by the route (type sniffed, size within the limit). */
@@ -443,6 +456,25 @@ export class DossierService {
     const latest = apologyLatestAt(due, cal);
     const apologyUntil = d.apologyCount === 0 && latest.getTime() >= now.getTime() ? latest : null;
     return { kind: now.getTime() > due.getTime() ? 'overdue' : 'due_soon', apologyUntil };
+  }
+
+  /**
+   * The received dossiers a results list may need (issue #4 item 3: the dossiers behind a figure), each with its event
+   * log, in order of receipt; the logs are read 500 dossiers at a time as the caller goes through them.
+   */
+  async *resultsCandidates(query: ResultsCandidateQuery): AsyncGenerator<ResultsCandidate> {
+    const rows = await this.repo.resultsCandidates(this.deps.db, query);
+    const CHUNK = 500;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      const logs = await this.repo.eventLogs(
+        this.deps.db,
+        part.map((r) => r.id),
+      );
+      for (const r of part) {
+        yield { ...r, events: logs.get(r.id) ?? [] };
+      }
+    }
   }
 
   /** The lines of the unit's tracking book (Mẫu 06) for a period of local dates. */
