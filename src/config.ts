@@ -58,6 +58,8 @@ const Env = z.object({
   RESULTS_WIDGET: z.enum(['on', 'off'], 'must be on or off').default('on'),
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
   PAYMENT_GATEWAY: z.enum(['sandbox', 'off'], 'must be sandbox or off').optional(),
+  // A JSON file laid over the provisional Decision 766 scoring table (docs/statistics-indicators.md).
+  STATS_766_CONFIG: z.string().min(1).optional(),
 });
 
 export type DbConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -91,6 +93,8 @@ export type Config = Readonly<{
    * page; default sandbox in development and test, off in production.
    */
   payments: { gateway: 'sandbox' | 'off' };
+  /** The JSON file that overrides the Decision 766 scoring table (STATS_766_CONFIG), or undefined: the defaults. */
+  stats: { indicators766File: string | undefined };
 }>;
 
 export class ConfigError extends Error {}
@@ -143,6 +147,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
     payments: { gateway: e.PAYMENT_GATEWAY ?? (e.NODE_ENV === 'production' ? 'off' : 'sandbox') },
+    stats: { indicators766File: e.STATS_766_CONFIG },
   });
 }
 

@@ -1,5 +1,212 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../deps.js';
+import { requireRole } from '../../../http/auth.js';
+import { statsPaths } from '../../../http/paths.js';
+import { render } from '../../../http/render.js';
+import { siteOf } from '../../../http/site.js';
+import { attachmentHeader, writeXlsx, xlsxReply } from '../../../platform/xlsx.js';
+import { renderAdmin } from '../../../web/admin-shell.js';
+import type { Role } from '../../accounts/roles.js';
+import { portalShellBuilder } from '../../portal/public/portal-shell.js';
+import type { Site } from '../../units/unit-directory.js';
+import { toCsv } from './csv.js';
+import { load766Config } from './decision-766.config-file.js';
+import { parsePeriod, periodQuery, type ParsedPeriod } from './indicator-period.js';
+import { indicatorMessages as m } from './indicators.messages.js';
+import {
+  c01Table,
+  d766Table,
+  officersTable,
+  periodFileLabel,
+  periodLabel,
+  toC01View,
+  toD766View,
+  toOfficerRows,
+  type ExportTable,
+} from './indicators.presenter.js';
+import { IndicatorsService } from './indicators.service.js';
+import { IndicatorsPage, type IndicatorsPageView } from './views/IndicatorsPage.js';
+import { OfficerEvaluationPage, type OfficerEvaluationView } from './views/OfficerEvaluationPage.js';
+import type { PeriodFormView } from './views/PeriodForm.js';
 
-/** Decision 766 indicators and the Circular 01/2018 evaluation (issue #4 items 5, 6): to be written. */
-export function indicatorRoutes(_app: FastifyInstance, _deps: Deps): void {}
+/** Who may see the officers' evaluation: the unit's leaders, its one-stop officers and its CCHC focal point. */
+export const EVALUATION_ROLES: readonly Role[] = ['leader', 'one_stop_officer', 'cchc_focal_point'];
+
+/** The export tables at fixed paths beside the results page (the results routes own `/:table.:format`). */
+const EXPORTS = { d766: 'chi-so-766', c01: 'danh-gia' } as const;
+const FORMATS = ['xlsx', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+type Valid = Extract<ParsedPeriod, { ok: true }>;
+
+function formOf(action: string, p: ParsedPeriod): PeriodFormView {
+  const errors = p.ok
+    ? {}
+    : Object.fromEntries(Object.entries(p.errors).map(([field, problem]) => [field, m.form.errors[problem]]));
+  return { action, values: p.values, errors };
+}
+
+async function sendTable(
+  reply: FastifyReply,
+  format: Format,
+  table: ExportTable,
+  sheet: { name: string; title: string; file: string },
+): Promise<FastifyReply> {
+  if (format === 'xlsx') {
+    const bytes = await writeXlsx({
+      sheets: [{ name: sheet.name, title: sheet.title, columns: table.columns, rows: table.rows }],
+    });
+    return xlsxReply(reply, bytes, `${sheet.file}.xlsx`);
+  }
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', attachmentHeader(`${sheet.file}.csv`))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(
+      toCsv(
+        table.columns.map((c) => c.header),
+        table.rows,
+      ),
+    );
+}
+
+/**
+ * Decision 766 indicators and the Circular 01/2018 evaluation (issue #4 items 5, 6; docs/statistics-indicators.md):
+ * the public page of a unit (rolled up for a parent) with XLSX and CSV exports of its two tables, and the staff-only
+ * page of the officers' evaluation. A period that cannot be read answers 400 with the form and its message.
+ */
+export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
+  const service = new IndicatorsService({
+    db: deps.db,
+    stats: deps.stats.service,
+    repo: deps.stats.repo,
+    procedures: deps.procedures.service,
+    accounts: deps.accounts,
+    config: load766Config(deps.config.stats.indicators766File),
+  });
+  const shellOf = portalShellBuilder(app, deps);
+  const staffGuard = { preHandler: requireRole(deps.accounts, EVALUATION_ROLES) };
+  const today = () => deps.stats.service.today();
+
+  const labelOf = (p: Valid, effective: { from: string; to: string }) =>
+    periodLabel(p.kind, p.year, p.number, p.period, effective);
+
+  async function publicPage(req: FastifyRequest, reply: FastifyReply, site: Site, p: ParsedPeriod) {
+    const base = site.basePath;
+    const query = periodQuery(p);
+    const link = (table: string, format: Format) => statsPaths.resultsExport(base, table, format, query);
+    let report: IndicatorsPageView['report'] = null;
+    if (p.ok) {
+      const r = await service.unitReport(site.unit.id, p.period);
+      report = {
+        periodLabel: labelOf(p, r.period),
+        d766: toD766View(r.decision766, service.config),
+        c01: toC01View(r.evaluation),
+        downloads: {
+          d766: { label: m.d766.heading, xlsx: link(EXPORTS.d766, 'xlsx'), csv: link(EXPORTS.d766, 'csv') },
+          c01: { label: m.c01.heading, xlsx: link(EXPORTS.c01, 'xlsx'), csv: link(EXPORTS.c01, 'csv') },
+        },
+      };
+    }
+    const units = deps.stats.service.subtree(site.unit.id).length;
+    const resultsHref = app.hasRoute({ method: 'GET', url: statsPaths.results('') })
+      ? statsPaths.results(base, query)
+      : null;
+    const view: IndicatorsPageView = {
+      unitName: site.unit.name,
+      rollUp: units > 1 ? m.page.rollUp(units - 1) : null,
+      form: formOf(statsPaths.indicators(base), p),
+      report,
+      resultsHref,
+      staffHref: statsPaths.evaluation(base, query),
+    };
+    const href = statsPaths.indicators(base);
+    const shell = await shellOf(req, site, { title: m.page.title, path: href, noIndex: !p.ok }, href);
+    return render(
+      reply.code(p.ok ? 200 : 400).header('cache-control', 'no-cache'),
+      <IndicatorsPage shell={shell} view={view} />,
+    );
+  }
+
+  app.get(statsPaths.indicators(''), async (req, reply) => {
+    const site = siteOf(req);
+    deps.portal.visitors.record(site.unit.id, req.ip, req.headers['user-agent']);
+    return publicPage(req, reply, site, parsePeriod(req.query as Record<string, unknown>, today()));
+  });
+
+  for (const format of FORMATS) {
+    app.get(statsPaths.resultsExport('', EXPORTS.d766, format), async (req, reply) => {
+      const site = siteOf(req);
+      const p = parsePeriod(req.query as Record<string, unknown>, today());
+      if (!p.ok) {
+        return publicPage(req, reply, site, p);
+      }
+      const r = await service.unitReport(site.unit.id, p.period);
+      const label = labelOf(p, r.period);
+      return sendTable(reply, format, d766Table(r.decision766), {
+        name: m.exports.d766Sheet,
+        title: m.exports.title(m.d766.heading, site.unit.name, label),
+        file: m.exports.d766File(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
+      });
+    });
+
+    app.get(statsPaths.resultsExport('', EXPORTS.c01, format), async (req, reply) => {
+      const site = siteOf(req);
+      const p = parsePeriod(req.query as Record<string, unknown>, today());
+      if (!p.ok) {
+        return publicPage(req, reply, site, p);
+      }
+      const r = await service.unitReport(site.unit.id, p.period);
+      const label = labelOf(p, r.period);
+      return sendTable(reply, format, c01Table(r.evaluation), {
+        name: m.exports.c01Sheet,
+        title: m.exports.title(m.c01.heading, site.unit.name, label),
+        file: m.exports.c01File(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
+      });
+    });
+  }
+
+  // Staff only: officers' names are their personal data. `?dinh-dang=xlsx|csv` downloads the table.
+  app.get(statsPaths.evaluation(''), staffGuard, async (req, reply) => {
+    const site = siteOf(req);
+    const q = req.query as Record<string, unknown>;
+    const p = parsePeriod(q, today());
+    const format = FORMATS.find((f) => f === q['dinh-dang']);
+    const base = site.basePath;
+    let report: OfficerEvaluationView['report'] = null;
+    if (p.ok) {
+      const r = await service.officers(site.unit.id, p.period);
+      const label = labelOf(p, r.period);
+      if (format) {
+        return sendTable(reply, format, officersTable(r.rows), {
+          name: m.exports.officersSheet,
+          title: m.exports.title(m.officers.title, site.unit.name, label),
+          file: m.exports.officersFile(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
+        });
+      }
+      const query = periodQuery(p);
+      report = {
+        periodLabel: label,
+        indices: r.rows[0]?.evaluation.indices.map((i) => i.index) ?? [1, 2, 3, 4, 7],
+        rows: toOfficerRows(r.rows),
+        xlsx: statsPaths.evaluation(base, { ...query, 'dinh-dang': 'xlsx' }),
+        csv: statsPaths.evaluation(base, { ...query, 'dinh-dang': 'csv' }),
+      };
+    }
+    const view: OfficerEvaluationView = {
+      unitName: site.unit.name,
+      form: formOf(statsPaths.evaluation(base), p),
+      report,
+      publicHref: statsPaths.indicators(base, periodQuery(p)),
+    };
+    reply.header('cache-control', 'private, no-store');
+    return renderAdmin(
+      req,
+      reply,
+      deps,
+      { title: m.officers.title, area: null, status: p.ok ? 200 : 400 },
+      () => <OfficerEvaluationPage view={view} />,
+    );
+  });
+}
