@@ -31,21 +31,21 @@ import { localDate } from '../src/platform/time.js';
 import { SERVER_NODE_FLAGS, type Check } from './portal.js';
 
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+export const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const pad = (s: string, n: number) => s.padEnd(n);
 const ms = (n: number) => n.toFixed(1);
 
 /** A server process with the flags of `npm start`, and BENCH_SERVER_FLAGS (e.g. `--cpu-prof`) to look inside. */
-function start(file: string, env: Record<string, string | undefined>): ChildProcess {
+export function start(file: string, env: Record<string, string | undefined>): ChildProcess {
   const extra = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
   return fork(here(file), [], {
     execArgv: [...SERVER_NODE_FLAGS, ...extra],
     env: { ...process.env, ...env },
   });
 }
-const next = <T>(p: ChildProcess) => new Promise<T>((resolve) => p.once('message', (m) => resolve(m as T)));
+export const next = <T>(p: ChildProcess) => new Promise<T>((resolve) => p.once('message', (m) => resolve(m as T)));
 
-async function pgDatabase(name: string, fresh: boolean): Promise<string> {
+export async function pgDatabase(name: string, fresh: boolean): Promise<string> {
   const admin = createDb({ dialect: 'postgres', url: PG_ADMIN_URL });
   try {
     const exists = await sql<{
@@ -67,7 +67,7 @@ async function pgDatabase(name: string, fresh: boolean): Promise<string> {
   return url.toString();
 }
 
-async function dropPgDatabase(name: string): Promise<void> {
+export async function dropPgDatabase(name: string): Promise<void> {
   const admin = createDb({ dialect: 'postgres', url: PG_ADMIN_URL });
   await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
   await admin.destroy();
@@ -372,8 +372,8 @@ export async function benchIntake(pg: boolean): Promise<Check[]> {
   }
 }
 
-type Stats = { p50: number; p95: number; p99: number };
-function stats(samples: number[]): Stats {
+export type Stats = { p50: number; p95: number; p99: number };
+export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!; // samples is non-empty
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
@@ -382,7 +382,7 @@ function stats(samples: number[]): Stats {
  * Times each of `fns` `n` times, taking them in turn (one sample of each, then again), so that a burst of load on
  * this shared machine falls on every case alike; three rounds of warm-up first (statement caches, page cache).
  */
-async function interleaved(n: number, fns: (() => Promise<unknown>)[]): Promise<Stats[]> {
+export async function interleaved(n: number, fns: (() => Promise<unknown>)[]): Promise<Stats[]> {
   const samples = fns.map((): number[] => []);
   for (let round = -3; round < n; round++) {
     for (const [i, f] of fns.entries()) {
