@@ -72,7 +72,7 @@ function D766Table({ v }: { v: D766View }) {
             {g.rows.map((r) => (
               <tr key={r.code + r.name} class={r.status === 'computed' ? undefined : 'indicators-missing'}>
                 <td>{r.code}</td>
-                <td>
+                <td class="indicators-name">
                   {r.name}
                   <span class="indicators-rule">{r.rule}</span>
                 </td>
@@ -84,7 +84,7 @@ function D766Table({ v }: { v: D766View }) {
                 <td class="num">{r.ratio}</td>
                 <td class="num">{r.score}</td>
                 <td class="num">{r.max}</td>
-                <td>{r.statusLabel}</td>
+                <td class="indicators-status">{r.statusLabel}</td>
               </tr>
             ))}
             <tr class="indicators-subtotal">
@@ -132,12 +132,12 @@ function C01Table({ v }: { v: C01View }) {
           {v.rows.map((r) => (
             <tr key={r.index} class={r.counted ? undefined : 'indicators-missing'}>
               <td>{r.index}</td>
-              <td>
+              <td class="indicators-name">
                 {r.name}
                 <span class="indicators-rule">{r.rule}</span>
               </td>
               <td class="num">{r.value}</td>
-              <td>{r.status}</td>
+              <td class="indicators-status">{r.status}</td>
             </tr>
           ))}
         </tbody>
