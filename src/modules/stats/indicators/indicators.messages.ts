@@ -235,6 +235,8 @@ export const indicatorMessages = {
     },
     unknown: (id: number) => (id === 0 ? 'Không xác định' : `Tài khoản số ${id}`),
     empty: 'Không có cán bộ nào có hồ sơ đã xử lý trong kỳ.',
+    countedNote:
+      'Thang xếp loại được quy định cho đủ 5 chỉ số (tối đa 10 điểm); khi chưa có dữ liệu chỉ số 7, mỗi cán bộ được tính trên 4/5 chỉ số (tối đa 8 điểm), nên xếp loại chỉ mang tính tham khảo.',
     index7:
       'Chỉ số 7 (thái độ của cán bộ) cần ý kiến phản ánh, đánh giá của người dân, chưa có dữ liệu nên không được tính.',
     publicLink: 'Xem chỉ số của đơn vị (trang công khai)',

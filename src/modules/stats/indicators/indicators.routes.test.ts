@@ -257,6 +257,7 @@ describe('the officers’ evaluation (staff only)', () => {
     const res = await leader.get(`/ket-qua-giai-quyet/danh-gia${FEB}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.body).toContain('mỗi cán bộ được tính trên 4/5 chỉ số');
     const rows = tableRows(res.body, 'Bảng đánh giá cán bộ, công chức');
     expect(rows[0]).toEqual([
       'Cán bộ, công chức',

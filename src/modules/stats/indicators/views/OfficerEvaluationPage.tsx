@@ -82,6 +82,7 @@ export function OfficerEvaluationPage({ view }: { view: OfficerEvaluationView })
             </TableWrap>
           )}
           <p>{o.index7}</p>
+          <p>{o.countedNote}</p>
           <p class="hint">{m.c01.staffBandsNote}</p>
           <p>
             {m.page.download}: <a href={r.xlsx}>{m.page.xlsx}</a> · <a href={r.csv}>{m.page.csv}</a>
