@@ -1,4 +1,5 @@
 import type { XlsxCell, XlsxColumn, XlsxSheet } from '../../../platform/xlsx.js';
+import { toCsv as csvOf } from '../indicators/csv.js';
 import type { ResultFigures } from '../stats-figures.js';
 import { breakdownKeyColumns, keyLabel, sortChildren } from './results.presenter.js';
 import { resultsMessages as m } from './results.messages.js';
@@ -176,22 +177,10 @@ export function toSheet(table: Table, name: string, title: string): XlsxSheet {
   return { name, title, columns: table.columns, rows: table.rows };
 }
 
-/** A text a spreadsheet would take for a formula (=, +, -, @, tab, CR first) is written with a leading apostrophe. */
-const FORMULA = /^[=+\-@\t\r]/;
-
-function csvField(v: XlsxCell): string {
-  if (v === null) {
-    return '';
-  }
-  if (typeof v === 'number') {
-    return String(v);
-  }
-  const s = v instanceof Date ? v.toISOString() : FORMULA.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV with a UTF-8 byte-order mark, CRLF line ends, the header row first; numbers with a dot. */
+/** The table as CSV: UTF-8 with a byte-order mark, the header row first (indicators/csv.ts, shared with the 766 pages). */
 export function toCsv(table: Table): string {
-  const lines = [table.columns.map((c) => csvField(c.header)), ...table.rows.map((r) => r.map(csvField))];
-  return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
+  return csvOf(
+    table.columns.map((c) => c.header),
+    table.rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v))),
+  );
 }

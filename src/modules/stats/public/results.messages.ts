@@ -211,7 +211,7 @@ export const resultsMessages = {
       },
       {
         term: 'Yêu cầu bổ sung nhiều lần',
-        text: 'Hồ sơ bị yêu cầu bổ sung quá một lần được tính là trễ hạn.',
+        text: 'Hồ sơ bị yêu cầu bổ sung quá một lần được tính là trễ hạn. Hồ sơ kết thúc khi đang chờ công dân bổ sung được so với thời hạn tại lúc yêu cầu bổ sung (khi thời hạn tạm dừng).',
         source: 'Quyết định 766/QĐ-TTg, chỉ số 2.1',
       },
       {

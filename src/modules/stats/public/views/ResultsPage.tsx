@@ -161,7 +161,7 @@ function Children({ view }: { view: ChildrenView }) {
 function MonthsTable({ view }: { view: MonthsChartView }) {
   return (
     <TableWrap label={m.charts.tableCaption}>
-      <table class="results-table">
+      <table class="results-table results-months">
         <caption>{m.charts.tableCaption}</caption>
         <thead>
           <tr>
