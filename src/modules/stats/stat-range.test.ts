@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRange } from './stat-range.js';
+import { splitMonths, splitRange } from './stat-range.js';
 
 describe('splitting a range of days into whole months and days (the aggregates read plan)', () => {
   it.each([
@@ -77,6 +77,114 @@ describe('splitting a range of days into whole months and days (the aggregates r
         }
         const expected = Array.from({ length: b - a + 1 }, (_, i) => day(a + i));
         expect(covered.sort()).toEqual(expected);
+      }
+    }
+  });
+});
+
+describe('reading a partial month as its month row less the days outside the range', () => {
+  const plan = (from: string | null, to: string) => {
+    const r = splitMonths(from, to);
+    return {
+      months: r.months,
+      days: r.days.map((d) => [d.from, d.to]),
+      less: r.less.map((d) => [d.from, d.to]),
+    };
+  };
+
+  it.each([
+    // Up to a late day of the month: the few days after it are taken away.
+    [
+      'year to 26 November',
+      '2026-01-01',
+      '2026-11-26',
+      '2026-01',
+      '2026-11',
+      [],
+      [['2026-11-27', '2026-11-30']],
+    ],
+    // Up to an early day: its days are read.
+    ['year to 9 March', '2026-01-01', '2026-03-09', '2026-01', '2026-02', [['2026-03-01', '2026-03-09']], []],
+    ['from a late day', '2026-01-25', '2026-03-31', '2026-02', '2026-03', [['2026-01-25', '2026-01-31']], []],
+    [
+      'from an early day',
+      '2026-01-05',
+      '2026-03-31',
+      '2026-01',
+      '2026-03',
+      [],
+      [['2026-01-01', '2026-01-04']],
+    ],
+    [
+      'most of one month',
+      '2026-04-02',
+      '2026-04-28',
+      '2026-04',
+      '2026-04',
+      [],
+      [
+        ['2026-04-01', '2026-04-01'],
+        ['2026-04-29', '2026-04-30'],
+      ],
+    ],
+    ['a few days of one month', '2026-04-10', '2026-04-12', null, null, [['2026-04-10', '2026-04-12']], []],
+    [
+      'two partial months read whole',
+      '2026-01-03',
+      '2026-02-27',
+      '2026-01',
+      '2026-02',
+      [],
+      [
+        ['2026-01-01', '2026-01-02'],
+        ['2026-02-28', '2026-02-28'],
+      ],
+    ],
+  ])('%s', (_name, from, to, mFrom, mTo, days, less) => {
+    expect(plan(from, to)).toEqual({
+      months: mFrom === null ? null : { from: mFrom, to: mTo },
+      days,
+      less,
+    });
+  });
+
+  it('since the beginning up to a late day', () => {
+    expect(plan(null, '2026-11-26')).toEqual({
+      months: { from: null, to: '2026-11' },
+      days: [],
+      less: [['2026-11-27', '2026-11-30']],
+    });
+  });
+
+  it('adds up to every day of the range exactly once (any from, to in 2025–2026)', () => {
+    const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
+    const each = (r: { from: string; to: string }[]) =>
+      r.flatMap((d) => {
+        const out: string[] = [];
+        for (let x = d.from; x <= d.to; x = new Date(Date.parse(x) + 86_400_000).toISOString().slice(0, 10)) {
+          out.push(x);
+        }
+        return out;
+      });
+    for (let a = 0; a < 730; a += 29) {
+      for (let b = a; b < 730; b += 37) {
+        const r = splitMonths(day(a), day(b));
+        const count = new Map<string, number>();
+        const add = (d: string, n: number) => count.set(d, (count.get(d) ?? 0) + n);
+        // Months read whole lie within a month of the range.
+        for (let n = a - 31; n <= b + 31; n++) {
+          const m = day(n).slice(0, 7);
+          if (r.months && (r.months.from === null || m >= r.months.from) && m <= r.months.to) {
+            add(day(n), 1);
+          }
+        }
+        each(r.days).forEach((d) => add(d, 1));
+        each(r.less).forEach((d) => add(d, -1));
+        const covered = [...count].filter(([, n]) => n !== 0);
+        expect(covered.every(([, n]) => n === 1)).toBe(true);
+        expect(covered.map(([d]) => d).sort()).toEqual(
+          Array.from({ length: b - a + 1 }, (_, i) => day(a + i)),
+        );
       }
     }
   });

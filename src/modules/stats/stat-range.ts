@@ -59,3 +59,52 @@ export function splitRange(from: LocalDate | null, to: LocalDate): RangeParts {
   const months = startMonth === null || startMonth <= endMonth ? { from: startMonth, to: endMonth } : null;
   return { months, days };
 }
+
+/** A read plan where a partial month may be read as its month row less the days outside the range. */
+export type MonthParts = RangeParts & {
+  /** Days to take away (inside months read whole, outside the range), both ends included. */
+  less: { from: LocalDate; to: LocalDate }[];
+};
+
+const daysIn = (from: LocalDate, to: LocalDate): number =>
+  (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+
+/**
+ * `splitRange`, with each partial month read whole and the days outside the range taken away when those are fewer
+ * than the days inside it: a month up to today then reads only the days after today, which hold nothing but future
+ * overdue deltas, instead of every day row of the month so far. The months stay one contiguous run (a partial month
+ * is next to the whole ones, or alone).
+ */
+export function splitMonths(from: LocalDate | null, to: LocalDate): MonthParts {
+  const parts = splitRange(from, to);
+  let months = parts.months;
+  const days: MonthParts['days'] = [];
+  const less: MonthParts['less'] = [];
+  for (const r of parts.days) {
+    const m = monthOf(r.from);
+    const [first, last] = [firstDay(m), lastDay(m)];
+    const inside = daysIn(r.from, r.to);
+    const nextToMonths =
+      months === null ||
+      (months.from !== null && m === previousMonth(months.from)) ||
+      m === nextMonth(months.to);
+    if (nextToMonths && daysIn(first, last) - inside < inside) {
+      months =
+        months === null
+          ? { from: m, to: m }
+          : {
+              from: months.from !== null && m < months.from ? m : months.from,
+              to: m > months.to ? m : months.to,
+            };
+      if (r.from > first) {
+        less.push({ from: first, to: addDays(r.from, -1) });
+      }
+      if (r.to < last) {
+        less.push({ from: addDays(r.to, 1), to: last });
+      }
+    } else {
+      days.push(r);
+    }
+  }
+  return { months, days, less };
+}

@@ -6,6 +6,7 @@ import type { Month } from './stat-range.js';
 import {
   addMeasures,
   MEASURES,
+  STOCK_MEASURES,
   WIDGET_MEASURES,
   zeroMeasures,
   type Measure,
@@ -16,7 +17,10 @@ import {
 // Aliases are camelCase (flowReceived): the CamelCasePlugin maps result names back from snake_case.
 export type Dimension = 'procedureField' | 'procedureCode' | 'channel' | 'officerId';
 
-/** Sums of one group over a period: its flows, and the stocks at the end of the day before it and at its end. */
+/**
+ * Sums of one group over a period: its flows, and the stocks at the end of the day before it and at its end (the
+ * stock measures of `before` and `end`; their flow measures are 0).
+ */
 export type PeriodSums = { flows: Measures; before: Measures; end: Measures };
 
 const cap = (k: string): string => `${k[0]!.toUpperCase()}${k.slice(1)}`;
@@ -139,6 +143,35 @@ export class StatsRepository {
     return new Map(rows.map((r) => [r.unitId, { ...sumsOf(r), updatedAt: r.updatedAt ?? null }]));
   }
 
+  /** The widget's measures summed over the units' month rows from `from` to `to`, and their last change. */
+  async widgetSums(
+    db: Conn,
+    unitIds: readonly number[],
+    from: Month,
+    to: Month,
+  ): Promise<{ processed: number; early: number; onTime: number; late: number; updatedAt: string | null }> {
+    const row = await db
+      .selectFrom('dossierStatMonth')
+      .select((eb) => [
+        eb.fn.max('updatedAt').as('updatedAt'),
+        eb.fn.sum<number>('processed').as('processed'),
+        eb.fn.sum<number>('early').as('early'),
+        eb.fn.sum<number>('onTime').as('onTime'),
+        eb.fn.sum<number>('late').as('late'),
+      ])
+      .where('unitId', 'in', [...unitIds])
+      .where('month', '>=', from)
+      .where('month', '<=', to)
+      .executeTakeFirst();
+    return {
+      processed: Number(row?.processed ?? 0),
+      early: Number(row?.early ?? 0),
+      onTime: Number(row?.onTime ?? 0),
+      late: Number(row?.late ?? 0),
+      updatedAt: row?.updatedAt ?? null,
+    };
+  }
+
   /** Per unit, the sums of the day rows within any of `ranges` (both ends included). */
   async sumDays(
     db: Conn,
@@ -159,8 +192,9 @@ export class StatsRepository {
   }
 
   /**
-   * One unit's figures by a dimension over [from, to]: flows within it, stocks at the end of the day before `from`
-   * and at the end of `to`, in one pass over the unit's day rows up to `to`.
+   * Figures of the units by a dimension over [from, to]: the flows within it (day rows of the period), and the stocks
+   * at the end of the day before `from` (the stock deltas of every earlier day row) and at the end of `to` (those
+   * plus the period's). Flow measures of `before` and `end` are 0: only the stocks are summed before the period.
    */
   async byDimension(
     db: Conn,
@@ -172,35 +206,53 @@ export class StatsRepository {
     if (unitIds.length === 0) {
       return new Map();
     }
-    const rows = await db
-      .selectFrom('dossierStatDay')
-      .select((eb) => [
-        sql<string>`${sql.ref(dim)}`.as('groupKey'),
-        ...MEASURES.map((k) =>
-          eb.fn
-            .sum<number>(eb.case().when('day', '>=', from).then(eb.ref(k)).else(0).end())
-            .as(`flow${cap(k)}`),
-        ),
-        ...MEASURES.map((k) =>
-          eb.fn
-            .sum<number>(eb.case().when('day', '<', from).then(eb.ref(k)).else(0).end())
-            .as(`before${cap(k)}`),
-        ),
-        ...MEASURES.map((k) => eb.fn.sum<number>(k).as(`end${cap(k)}`)),
-      ])
-      .where('unitId', 'in', [...unitIds])
-      .where('day', '<=', to)
-      .groupBy(dim)
-      .execute();
-    return new Map(
-      rows.map((r) => {
-        const row = r as Record<string, unknown>;
-        return [
-          String(row.groupKey),
-          { flows: sumsOf(row, 'flow'), before: sumsOf(row, 'before'), end: sumsOf(row, 'end') },
-        ];
-      }),
-    );
+    const [flows, before] = await Promise.all([
+      db
+        .selectFrom('dossierStatDay')
+        .select((eb) => [
+          sql<string>`${sql.ref(dim)}`.as('groupKey'),
+          ...MEASURES.map((k) => eb.fn.sum<number>(k).as(k)),
+        ])
+        .where('unitId', 'in', [...unitIds])
+        .where('day', '>=', from)
+        .where('day', '<=', to)
+        .groupBy(dim)
+        .execute(),
+      db
+        .selectFrom('dossierStatDay')
+        .select((eb) => [
+          sql<string>`${sql.ref(dim)}`.as('groupKey'),
+          ...STOCK_MEASURES.map((k) => eb.fn.sum<number>(k).as(k)),
+        ])
+        .where('unitId', 'in', [...unitIds])
+        .where('day', '<', from)
+        .groupBy(dim)
+        .execute(),
+    ]);
+    const out = new Map<string, PeriodSums>();
+    const group = (key: string): PeriodSums => {
+      let g = out.get(key);
+      if (!g) {
+        g = { flows: zeroMeasures(), before: zeroMeasures(), end: zeroMeasures() };
+        out.set(key, g);
+      }
+      return g;
+    };
+    for (const r of flows) {
+      group(String(r.groupKey)).flows = sumsOf(r);
+    }
+    for (const r of before) {
+      const g = group(String(r.groupKey));
+      for (const k of STOCK_MEASURES) {
+        g.before[k] = Number(r[k] ?? 0);
+      }
+    }
+    for (const g of out.values()) {
+      for (const k of STOCK_MEASURES) {
+        g.end[k] = g.before[k] + g.flows[k];
+      }
+    }
+    return out;
   }
 
   /** Procedure codes that received an online dossier within [from, to] (Decision 766 indicator 3.2). */

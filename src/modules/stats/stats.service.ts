@@ -6,7 +6,7 @@ import { contributionOf, type StatDelta } from './contribution.js';
 import { endIndex } from './dossier-history.js';
 import { percent, type Period } from './dossier-outcome.js';
 import { addMeasures, zeroMeasures, type Measures } from './stat-measures.js';
-import { splitRange, type Month } from './stat-range.js';
+import { splitMonths, type Month } from './stat-range.js';
 import type { DossierHistory, StatsRecorder } from './stats-recorder.js';
 import { figuresOf, type ResultFigures } from './stats-figures.js';
 import type { Dimension, StatsRepository } from './stats.repository.js';
@@ -43,13 +43,22 @@ export class StatsService {
 
   constructor(private readonly deps: StatsDeps) {}
 
-  /** The unit and every unit under it (a district rolls up its communes). */
+  /** The unit and every unit under it (a district rolls up its communes), in one pass over the directory. */
   subtree(unitId: number): number[] {
+    const children = new Map<number, number[]>();
+    for (const u of this.deps.directory.all()) {
+      if (u.parentId !== null) {
+        const list = children.get(u.parentId);
+        if (list) {
+          list.push(u.id);
+        } else {
+          children.set(u.parentId, [u.id]);
+        }
+      }
+    }
     const out = [unitId];
     for (let i = 0; i < out.length; i++) {
-      for (const c of this.deps.directory.children(out[i]!)) {
-        out.push(c.id);
-      }
+      out.push(...(children.get(out[i]!) ?? []));
     }
     return out;
   }
@@ -69,15 +78,12 @@ export class StatsService {
       return hit.figures;
     }
     const year = today.slice(0, 4);
-    const sums = await this.deps.repo.sumMonths(this.deps.db, units, `${year}-01`, `${year}-12`);
-    let m = zeroMeasures();
-    let updatedAt: string | null = null;
-    for (const s of sums.values()) {
-      m = addMeasures(m, s);
-      if (s.updatedAt !== null && (updatedAt === null || s.updatedAt > updatedAt)) {
-        updatedAt = s.updatedAt;
-      }
-    }
+    const { updatedAt, ...m } = await this.deps.repo.widgetSums(
+      this.deps.db,
+      units,
+      `${year}-01`,
+      `${year}-12`,
+    );
     const figures: WidgetFigures = {
       month: today.slice(5, 7),
       processed: m.processed,
@@ -97,18 +103,24 @@ export class StatsService {
     return { from: p.from, to: p.to > today ? today : p.to };
   }
 
-  /** Per unit of `unitIds`, the sums of the day range [from (null: the beginning), to]. */
+  /**
+   * Per unit of `unitIds`, the sums of the day range [from (null: the beginning), to]: whole months from the month
+   * rows, and a partial month either from its day rows or, when the days left out are fewer (a month up to today:
+   * the days after today hold only future overdue deltas), as its month row less those days (splitMonths).
+   */
   private async sumByUnit(unitIds: readonly number[], from: LocalDate | null, to: LocalDate) {
-    const parts = splitRange(from, to);
-    const [months, days] = await Promise.all([
+    const parts = splitMonths(from, to);
+    const [months, days, less] = await Promise.all([
       parts.months
         ? this.deps.repo.sumMonths(this.deps.db, unitIds, parts.months.from, parts.months.to)
         : Promise.resolve(new Map<number, Measures>()),
       this.deps.repo.sumDays(this.deps.db, unitIds, parts.days),
+      this.deps.repo.sumDays(this.deps.db, unitIds, parts.less),
     ]);
     const out = new Map<number, Measures>();
     for (const id of unitIds) {
-      out.set(id, addMeasures(addMeasures(zeroMeasures(), months.get(id) ?? {}), days.get(id) ?? {}));
+      const m = addMeasures(addMeasures(zeroMeasures(), months.get(id) ?? {}), days.get(id) ?? {});
+      out.set(id, addMeasures(m, less.get(id) ?? {}, -1));
     }
     return out;
   }
@@ -116,26 +128,31 @@ export class StatsService {
   /** Figures of each of `unitIds` alone over the period. */
   async figuresByUnit(unitIds: readonly number[], period: Period): Promise<Map<number, ResultFigures>> {
     const p = this.effective(period);
-    const [flows, before, end] = await Promise.all([
+    const [flows, before] = await Promise.all([
       this.sumByUnit(unitIds, p.from, p.to),
       this.sumByUnit(unitIds, null, addDays(p.from, -1)),
-      this.sumByUnit(unitIds, null, p.to),
     ]);
-    return new Map(unitIds.map((id) => [id, figuresOf(p, flows.get(id)!, before.get(id)!, end.get(id)!)]));
+    return new Map(
+      unitIds.map((id) => {
+        const [f, b] = [flows.get(id)!, before.get(id)!]; // sumByUnit answers for every unit
+        // The stocks at the end: those at the start and the period's deltas.
+        return [id, figuresOf(p, f, b, addMeasures(b, f))];
+      }),
+    );
   }
 
   /** The unit's figures over the period, rolled up over the units under it. */
   async figures(unitId: number, period: Period): Promise<ResultFigures> {
     const p = this.effective(period);
     const units = this.subtree(unitId);
-    const [flows, before, end] = await Promise.all([
+    const [flows, before] = await Promise.all([
       this.sumByUnit(units, p.from, p.to),
       this.sumByUnit(units, null, addDays(p.from, -1)),
-      this.sumByUnit(units, null, p.to),
     ]);
     const total = (m: Map<number, Measures>) =>
       [...m.values()].reduce((a, b) => addMeasures(a, b), zeroMeasures());
-    return figuresOf(p, total(flows), total(before), total(end));
+    const [f, b] = [total(flows), total(before)];
+    return figuresOf(p, f, b, addMeasures(b, f));
   }
 
   /** The last change to the processed figures of the period's months (rolled up), or null when none. */
@@ -160,13 +177,14 @@ export class StatsService {
   async sums(unitId: number, period: Period): Promise<{ flows: Measures; end: Measures }> {
     const p = this.effective(period);
     const units = this.subtree(unitId);
-    const [flows, end] = await Promise.all([
+    const [flows, before] = await Promise.all([
       this.sumByUnit(units, p.from, p.to),
-      this.sumByUnit(units, null, p.to),
+      this.sumByUnit(units, null, addDays(p.from, -1)),
     ]);
     const total = (m: Map<number, Measures>) =>
       [...m.values()].reduce((a, b) => addMeasures(a, b), zeroMeasures());
-    return { flows: total(flows), end: total(end) };
+    const f = total(flows);
+    return { flows: f, end: addMeasures(total(before), f) };
   }
 
   /** The unit's figures by field, procedure, channel or officer (rolled up), largest first. */
