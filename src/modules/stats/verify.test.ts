@@ -39,10 +39,10 @@ const keyOf = (r: DayRow) => ({
   officerId: r.officerId,
 });
 
-async function run(sub: string) {
+async function run(sub: string, args: string[] = []) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await statsCommand(t.deps.stats, sub, [], {
+  const code = await statsCommand(t.deps.stats, sub, args, {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
   });
@@ -164,9 +164,28 @@ describe('congxa stats verify | rebuild', () => {
     expect((await run('verify')).code).toBe(0);
   });
 
-  it('answers a wrong sub-command with the usage and 2', async () => {
-    const r = await run('check');
-    expect(r).toMatchObject({ code: 2, out: [] });
-    expect(r.err[0]).toContain('Usage: congxa stats verify');
+  it('checks one unit and the units under it with --unit, with its progress on stderr', async () => {
+    const one = await run('verify', ['--unit', 'tan-hong']);
+    expect(one.code).toBe(0);
+    expect(one.out[0]).toMatch(/^Checked 1 units, \d+ dossiers, \d+ figures in [\d.]+ s: 0 differences\.$/);
+    expect(one.err).toEqual([expect.stringMatching(/^\[1\/1\] tan-hong \([\d.]+ s\)$/)]);
+    const district = await run('verify', ['--unit', 'binh-giang']);
+    expect(district.out[0]).toMatch(/^Checked 14 units, /); // the district and its 13 communes
+  });
+
+  it('answers a wrong sub-command, option or unit with the usage and 2', async () => {
+    for (const [sub, args] of [
+      ['check', []],
+      ['verify', ['--units', 'tan-hong']],
+      ['rebuild', ['now']],
+    ] as const) {
+      const r = await run(sub, [...args]);
+      expect(r).toMatchObject({ code: 2, out: [] });
+      expect(r.err[0]).toContain('Usage: congxa stats verify');
+    }
+    expect(await run('verify', ['--unit', 'khong-co'])).toMatchObject({
+      code: 2,
+      err: ['No unit with slug "khong-co".'],
+    });
   });
 });
