@@ -359,6 +359,18 @@ describe('a parent unit (issue #4 item 4)', () => {
     expect(sheet.slice(2).map((r) => r[0])).toEqual(tableRows(res.body, 'id="don-vi"').map((r) => r[0]));
   });
 
+  it('lists the dossiers of all its communes behind its own figures', async () => {
+    const f = await stats().figures(district.id, YTD);
+    for (const g of ['received', 'late', 'in_progress', 'overdue'] as const) {
+      const url = statsPaths.resultsDossiers(`/${district.slug}`, {
+        ky: 'nam',
+        nam: '2026',
+        nhom: GROUP_SLUGS[g],
+      });
+      expect([g, listCount((await get(url)).body)]).toEqual([g, formatNumber(figureOfGroup(f, g))]);
+    }
+  });
+
   it('links each commune figure to that commune list, with the same count', async () => {
     const html = (await get(statsPaths.results(`/${district.slug}`))).body;
     const links = listLinks(html).filter(
