@@ -28,6 +28,7 @@ import { adminRoutes } from './modules/portal/admin/admin.routes.js';
 import { mediaRoutes } from './modules/portal/media.routes.js';
 import { procedureRoutes } from './modules/procedures/procedures.routes.js';
 import { publicRoutes } from './modules/portal/public/public.routes.js';
+import { fillResultsSlot } from './modules/portal/public/results-slot.js';
 import { RESERVED_SLUGS } from './modules/units/unit-directory.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // An /api/ request with a bearer token must carry a live one: 401 before its body is read (http/auth.ts).
   app.addHook('onRequest', refuseInvalidBearer(deps.accounts));
   app.addHook('onSend', noStoreForAdmin);
+  app.addHook('onSend', fillResultsSlot(deps.portal.deps));
   // Before any route is registered: the upload routes' guards are taken from their route options.
   app.addHook('onRoute', uploads.onRoute);
   // Every /api/ route, held against the OpenAPI document by api-docs.routes.test.ts.

@@ -84,6 +84,19 @@ describe('the results widget (issue #4 item 2)', () => {
     expect(res.body).toContain(`href="/${other.slug}/ket-qua-giai-quyet"`);
   });
 
+  it("fills the sidebar of the portal's other pages too: look-up, procedures, results, a 404", async () => {
+    for (const url of [
+      '/tra-cuu-ho-so',
+      '/thu-tuc-hanh-chinh',
+      '/ket-qua-giai-quyet',
+      '/khong-co-trang-nay',
+    ]) {
+      const res = await t.app.inject({ url });
+      expect(text(res.body), url).toContain('Số hồ sơ xử lý: 1');
+      expect(res.body, url).not.toContain('data-slot="ket-qua-giai-quyet-tthc"');
+    }
+  });
+
   it('rolls the district up over its communes', async () => {
     const district = t.deps.directory.get(t.deps.directory.get(unitId)!.parentId!)!;
     const res = await t.app.inject({ method: 'GET', url: `/${district.slug}/` });

@@ -6,10 +6,9 @@ import { renderDocument } from '../../../http/render.js';
 import { siteOf } from '../../../http/site.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { PageCache } from '../page-cache.js';
-import { RESULTS_SLOT } from '../../../web/layout-view.js';
 import { common } from '../../../web/messages.js';
-import type { Site } from '../../units/unit-directory.js';
 import { portalOriginOf, portalShellBuilder } from './portal-shell.js';
+import { withResultsWidget } from './results-slot.js';
 import { portalMessages as m } from './portal.messages.js';
 import { normaliseQuery, parsePageNumber, type MetaInput, type PageShell } from './portal.presenter.js';
 import { ArticlePage, ArticlePrintPage } from './views/ArticlePage.js';
@@ -40,18 +39,6 @@ type Serve = {
   /** A public HTML page view (counted by the visitor counter); feeds and site maps are not. */
   countsAsView?: boolean;
 };
-
-/** The sidebar slot's bytes, and where it sits in each cached page body (found once per body). */
-const SLOT = Buffer.from(RESULTS_SLOT);
-const slotOffsets = new WeakMap<Buffer, number>();
-function slotOffset(body: Buffer): number {
-  let at = slotOffsets.get(body);
-  if (at === undefined) {
-    at = body.indexOf(SLOT);
-    slotOffsets.set(body, at);
-  }
-  return at;
-}
 
 /**
  * The public portal of the request's unit. Every page is served from the page cache (rendered at most once per
@@ -99,7 +86,7 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
     if (!origin.cacheable) {
       // An unknown Host header: answer, but keep nothing of it.
       countView(req, o, unitId);
-      const page = await withWidget(site, Buffer.from(await o.build()));
+      const page = await withResultsWidget(portal.deps, site, Buffer.from(await o.build()));
       return reply.type(contentType).header('cache-control', 'no-store').send(page.body);
     }
     // Search pages go to their own small cache, keyed on the unit's generation so that content changes reach it.
@@ -119,35 +106,18 @@ export function publicRoutes(app: FastifyInstance, deps: Deps): void {
       if (pageCache.generationOf(unitId) !== generation) {
         // The content changed while this page was rendered: send it, but do not keep it.
         countView(req, o, unitId);
-        const page = await withWidget(site, Buffer.from(html));
+        const page = await withResultsWidget(portal.deps, site, Buffer.from(html));
         return reply.type(contentType).header('cache-control', 'no-cache').send(page.body);
       }
       cached = cache.set(unitId, key, html, contentType);
     }
     countView(req, o, unitId);
-    const page = await withWidget(site, cached.body, cached.etag);
+    const page = await withResultsWidget(portal.deps, site, cached.body, cached.etag);
     reply.header('etag', page.etag).header('cache-control', 'no-cache');
     if (etagMatches(req.headers['if-none-match'], page.etag)) {
       return reply.code(304).send();
     }
     return reply.type(cached.contentType).send(page.body);
-  }
-
-  /**
-   * Puts the unit's results widget into the page's sidebar slot (RESULTS_SLOT): the page comes from the cache, the
-   * widget from figures that change with every dossier processed (issue #4 item 2). The ETag covers both.
-   */
-  async function withWidget(site: Site, body: Buffer, etag = ''): Promise<{ body: Buffer; etag: string }> {
-    const widget = portal.deps.sidebarWidget;
-    const at = widget ? slotOffset(body) : -1;
-    if (!widget || at < 0) {
-      return { body, etag };
-    }
-    const w = await widget(site.unit.id, site.basePath);
-    return {
-      body: Buffer.concat([body.subarray(0, at), w.html, body.subarray(at + SLOT.length)]),
-      etag: etag === '' ? etag : `${etag.slice(0, -1)}-${w.tag}"`,
-    };
   }
 
   function countView(req: FastifyRequest, o: Serve, unitId: number): void {
