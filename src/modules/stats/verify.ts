@@ -14,9 +14,9 @@ import type { HistorySource, StatsService } from './stats.service.js';
  * raw dossier events with a separate algorithm — where each dossier stands at the period's instants (bucketsOf), not
  * the day contributions of contribution.ts that maintain the aggregates — and each difference named.
  *
- * Per unit (alone) and month from its first receipt to today: the unit's figures (figuresByUnit: whole months from the
- * month rows, the current month from the day rows) and its figures by procedure, field, channel and officer
- * (byDimension: the day rows), so that a wrong month row and a wrong day row both show. A wrong stock delta shows in
+ * Per unit (alone) and month from its first receipt to today: the unit's figures (figuresByUnit: mostly the month
+ * rows) and its figures by procedure, field, channel and officer (byDimension: the day rows), so that a wrong month
+ * row and a wrong day row both show. A wrong stock delta shows in
  * its month and every later one; a wrong flow in its month. Before the first receipt, every figure must be zero. Then
  * the portal widget of every unit (year to date, rolled up over the units under it, from the month rows).
  *
@@ -181,6 +181,163 @@ export type VerifyOptions = {
   progress?: (unit: string, done: number, total: number) => void;
 };
 
+/** The comparisons made so far and the differences found. */
+class Findings {
+  checked = 0;
+  readonly differences: Difference[] = [];
+
+  compare(
+    unit: string,
+    period: Period,
+    scope: Scope,
+    figure: string,
+    stored: number | string | null,
+    recomputed: number | string | null,
+  ): void {
+    this.checked++;
+    if (stored !== recomputed) {
+      this.differences.push({ unit, period, scope, figure, stored, recomputed });
+    }
+  }
+
+  /** stored null: the aggregates have no such group, so each of its figures is 0. */
+  compareCounts(
+    unit: string,
+    period: Period,
+    scope: Scope,
+    stored: Pick<ResultFigures, CheckedFigure> | null,
+    want: Counts,
+  ): void {
+    for (const k of CHECKED_FIGURES) {
+      this.compare(unit, period, scope, k, stored?.[k] ?? 0, want[k]);
+    }
+  }
+}
+
+/** One unit's dossiers counted where they stand in each month (and the year to date), streamed from their events. */
+async function recount(
+  histories: HistorySource,
+  unitId: number,
+  today: LocalDate,
+  year: Period,
+): Promise<{ dossiers: number; months: Map<Month, MonthCounts>; year: YearCounts }> {
+  const months = new Map<Month, MonthCounts>();
+  const y: YearCounts = { processed: 0, earlyOrOnTime: 0, late: 0, updatedAt: null };
+  let dossiers = 0;
+  for await (const { dossier, events } of histories(unitId)) {
+    dossiers++;
+    const r = receiptIndex(events);
+    if (r < 0) {
+      continue; // never received: counts nowhere
+    }
+    // Outside [month of receipt, month of end] a dossier counts in no figure: its months are enough.
+    const e = endIndex(events);
+    const first = monthOf(localDay(events[r]!.at));
+    const endMonth = e >= 0 ? monthOf(localDay(events[e]!.at)) : null;
+    const last = endMonth !== null && endMonth < monthOf(today) ? endMonth : monthOf(today);
+    for (let m = first; m <= last; m = nextMonth(m)) {
+      const b = bucketsOf(dossier, events, monthPeriod(m, today));
+      if (b === null) {
+        break;
+      }
+      const mc = months.get(m) ?? newMonth();
+      months.set(m, mc);
+      count(mc.unit, dossier, b);
+      const keys: Record<Dimension, string> = {
+        procedureCode: dossier.procedureCode,
+        procedureField: dossier.procedureField,
+        channel: dossier.channel,
+        officerId: String(b.officerId),
+      };
+      for (const dim of DIMENSIONS) {
+        count(countIn(mc.groups[dim], keys[dim]), dossier, b);
+      }
+    }
+    const processed = bucketsOf(dossier, events, year)?.processed;
+    if (processed) {
+      y.processed++;
+      y.earlyOrOnTime += processed.timing === 'late' ? 0 : 1;
+      y.late += processed.timing === 'late' ? 1 : 0;
+      const endedAt = events[e]!.at; // processed in the year: it ended
+      if (y.updatedAt === null || endedAt > y.updatedAt) {
+        y.updatedAt = endedAt;
+      }
+    }
+  }
+  return { dossiers, months, year: y };
+}
+
+/** Compares one unit's recounted months (and the zeros before them) with its figures and breakdowns as stored. */
+async function checkUnit(
+  deps: VerifyDeps,
+  unit: { id: number; slug: string },
+  months: Map<Month, MonthCounts>,
+  today: LocalDate,
+  findings: Findings,
+): Promise<void> {
+  // Before the first receipt (or up to today when nothing was received) every stored figure must be zero.
+  const sorted = [...months.keys()].sort();
+  const before: Period = {
+    from: BEGINNING,
+    to: sorted[0] === undefined ? today : addDays(`${sorted[0]}-01`, -1),
+  };
+  const periods: [Period, MonthCounts][] = [[before, newMonth()]];
+  for (let m = sorted[0]; m !== undefined && m <= monthOf(today); m = nextMonth(m)) {
+    periods.push([monthPeriod(m, today), months.get(m) ?? newMonth()]);
+  }
+  for (const [period, want] of periods) {
+    if (period.from > period.to) {
+      continue;
+    }
+    // The five reads at once (PostgreSQL runs them side by side).
+    const [byUnit, ...byDim] = await Promise.all([
+      deps.service.figuresByUnit([unit.id], period),
+      ...DIMENSIONS.map((dim) => deps.repo.byDimension(deps.db, [unit.id], dim, period.from, period.to)),
+    ]);
+    findings.compareCounts(unit.slug, period, { kind: 'unit' }, byUnit.get(unit.id)!, want.unit); // asked for it
+    DIMENSIONS.forEach((dim, i) => {
+      const groups = byDim[i]!; // one result per dimension
+      for (const key of new Set([...groups.keys(), ...want.groups[dim].keys()])) {
+        const s = groups.get(key);
+        const stored = s ? figuresOf(period, s.flows, s.before, s.end) : null;
+        const scope: Scope = { kind: 'dimension', dimension: dim, key };
+        findings.compareCounts(unit.slug, period, scope, stored, want.groups[dim].get(key) ?? zeroCounts());
+      }
+    });
+  }
+}
+
+/** Compares the widget of a unit (year to date, rolled up over the units under it) with the recounted years. */
+async function checkWidget(
+  service: StatsService,
+  unit: { id: number; slug: string },
+  years: ReadonlyMap<number, YearCounts>,
+  year: Period,
+  findings: Findings,
+): Promise<void> {
+  const want: YearCounts = { processed: 0, earlyOrOnTime: 0, late: 0, updatedAt: null };
+  for (const id of service.subtree(unit.id)) {
+    const y = years.get(id);
+    if (y) {
+      want.processed += y.processed;
+      want.earlyOrOnTime += y.earlyOrOnTime;
+      want.late += y.late;
+      if (y.updatedAt !== null && (want.updatedAt === null || y.updatedAt > want.updatedAt)) {
+        want.updatedAt = y.updatedAt;
+      }
+    }
+  }
+  const stored = await service.widget(unit.id);
+  const recomputed = {
+    ...want,
+    onTimeRate: percent(want.earlyOrOnTime, want.processed),
+    lateRate: percent(want.late, want.processed),
+  };
+  for (const k of WIDGET_FIGURES) {
+    findings.compare(unit.slug, year, { kind: 'widget' }, k, stored[k], recomputed[k]);
+  }
+}
+
 /** Recomputes every figure of every unit from the dossiers' events and compares it with the aggregates. */
 export async function verify(deps: VerifyDeps, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const { service, directory } = deps;
@@ -190,136 +347,19 @@ export async function verify(deps: VerifyDeps, opts: VerifyOptions = {}): Promis
       : service.subtree(opts.unitId).flatMap((id) => directory.get(id) ?? []);
   const today = service.today();
   const year: Period = { from: `${today.slice(0, 4)}-01-01`, to: today };
-  const report: VerifyReport = { units: 0, dossiers: 0, checked: 0, differences: [] };
-  const compare = (
-    unit: string,
-    period: Period,
-    scope: Scope,
-    figure: string,
-    stored: number | string | null,
-    recomputed: number | string | null,
-  ): void => {
-    report.checked++;
-    if (stored !== recomputed) {
-      report.differences.push({ unit, period, scope, figure, stored, recomputed });
-    }
-  };
-  /** stored null: the aggregates have no such group, so each of its figures is 0. */
-  const compareCounts = (
-    unit: string,
-    period: Period,
-    scope: Scope,
-    stored: Pick<ResultFigures, CheckedFigure> | null,
-    want: Counts,
-  ): void => {
-    for (const k of CHECKED_FIGURES) {
-      compare(unit, period, scope, k, stored?.[k] ?? 0, want[k]);
-    }
-  };
-
+  const findings = new Findings();
   const years = new Map<number, YearCounts>();
-  for (const unit of units) {
-    report.units++;
-    const months = new Map<Month, MonthCounts>();
-    const yearCounts: YearCounts = { processed: 0, earlyOrOnTime: 0, late: 0, updatedAt: null };
-    for await (const { dossier, events } of deps.histories(unit.id)) {
-      report.dossiers++;
-      const r = receiptIndex(events);
-      if (r < 0) {
-        continue; // never received: counts nowhere
-      }
-      // Outside [month of receipt, month of end] a dossier counts in no figure: its months are enough.
-      const e = endIndex(events);
-      const first = monthOf(localDay(events[r]!.at));
-      const endMonth = e >= 0 ? monthOf(localDay(events[e]!.at)) : null;
-      const last = endMonth !== null && endMonth < monthOf(today) ? endMonth : monthOf(today);
-      for (let m = first; m <= last; m = nextMonth(m)) {
-        const b = bucketsOf(dossier, events, monthPeriod(m, today));
-        if (b === null) {
-          break;
-        }
-        const mc = months.get(m) ?? newMonth();
-        months.set(m, mc);
-        count(mc.unit, dossier, b);
-        const keys: Record<Dimension, string> = {
-          procedureCode: dossier.procedureCode,
-          procedureField: dossier.procedureField,
-          channel: dossier.channel,
-          officerId: String(b.officerId),
-        };
-        for (const dim of DIMENSIONS) {
-          count(countIn(mc.groups[dim], keys[dim]), dossier, b);
-        }
-      }
-      const y = bucketsOf(dossier, events, year)?.processed;
-      if (y) {
-        yearCounts.processed++;
-        yearCounts.earlyOrOnTime += y.timing === 'late' ? 0 : 1;
-        yearCounts.late += y.timing === 'late' ? 1 : 0;
-        const endedAt = events[e]!.at; // processed in the year: it ended
-        if (yearCounts.updatedAt === null || endedAt > yearCounts.updatedAt) {
-          yearCounts.updatedAt = endedAt;
-        }
-      }
-    }
-    years.set(unit.id, yearCounts);
-
-    // Before the first receipt (or up to today when nothing was received) every stored figure must be zero.
-    const sorted = [...months.keys()].sort();
-    const before: Period = {
-      from: BEGINNING,
-      to: sorted[0] === undefined ? today : addDays(`${sorted[0]}-01`, -1),
-    };
-    const periods: [Period, MonthCounts][] = [[before, newMonth()]];
-    for (let m = sorted[0]; m !== undefined && m <= monthOf(today); m = nextMonth(m)) {
-      periods.push([monthPeriod(m, today), months.get(m) ?? newMonth()]);
-    }
-    for (const [period, want] of periods) {
-      if (period.from > period.to) {
-        continue;
-      }
-      // The five reads at once (PostgreSQL runs them side by side).
-      const [byUnit, ...byDim] = await Promise.all([
-        service.figuresByUnit([unit.id], period),
-        ...DIMENSIONS.map((dim) => deps.repo.byDimension(deps.db, [unit.id], dim, period.from, period.to)),
-      ]);
-      compareCounts(unit.slug, period, { kind: 'unit' }, byUnit.get(unit.id)!, want.unit); // asked for this unit
-      DIMENSIONS.forEach((dim, i) => {
-        const groups = byDim[i]!; // one result per dimension
-        for (const key of new Set([...groups.keys(), ...want.groups[dim].keys()])) {
-          const s = groups.get(key);
-          const stored = s ? figuresOf(period, s.flows, s.before, s.end) : null;
-          const scope: Scope = { kind: 'dimension', dimension: dim, key };
-          compareCounts(unit.slug, period, scope, stored, want.groups[dim].get(key) ?? zeroCounts());
-        }
-      });
-    }
-    opts.progress?.(unit.slug, report.units, units.length);
+  let dossiers = 0;
+  for (const [i, unit] of units.entries()) {
+    const counted = await recount(deps.histories, unit.id, today, year);
+    dossiers += counted.dossiers;
+    years.set(unit.id, counted.year);
+    await checkUnit(deps, unit, counted.months, today, findings);
+    opts.progress?.(unit.slug, i + 1, units.length);
   }
-
-  // The widget of every unit: year to date, rolled up over the units under it, from the month rows.
+  // The widget of every unit: its subtree is among the units counted.
   for (const unit of units) {
-    const want: YearCounts = { processed: 0, earlyOrOnTime: 0, late: 0, updatedAt: null };
-    for (const id of service.subtree(unit.id)) {
-      const y = years.get(id);
-      if (y) {
-        want.processed += y.processed;
-        want.earlyOrOnTime += y.earlyOrOnTime;
-        want.late += y.late;
-        if (y.updatedAt !== null && (want.updatedAt === null || y.updatedAt > want.updatedAt)) {
-          want.updatedAt = y.updatedAt;
-        }
-      }
-    }
-    const stored = await service.widget(unit.id);
-    const recomputed = {
-      ...want,
-      onTimeRate: percent(want.earlyOrOnTime, want.processed),
-      lateRate: percent(want.late, want.processed),
-    };
-    for (const k of WIDGET_FIGURES) {
-      compare(unit.slug, year, { kind: 'widget' }, k, stored[k], recomputed[k]);
-    }
+    await checkWidget(service, unit, years, year, findings);
   }
-  return report;
+  return { units: units.length, dossiers, checked: findings.checked, differences: findings.differences };
 }
