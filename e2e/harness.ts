@@ -14,13 +14,18 @@ export type Journey = { t: TestApp; baseUrl: string; browser: Browser; close(): 
 
 /**
  * The whole application with demo data, listening on a free loopback port, and a headless Chromium. Each journey
- * file gets its own database of the dialect under test.
+ * file gets its own database of the dialect under test. `demoDossiers` also loads the generated one-stop dossiers
+ * (from 1 January of the clock's year to `now`; seconds more), `now` fixes the clock (default: the real time).
  */
-export async function startJourney(): Promise<Journey> {
+export async function startJourney(opts: { demoDossiers?: boolean; now?: string } = {}): Promise<Journey> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get update && apt-get install -y chromium`);
   }
-  const t = await buildTestApp({ demo: true, now: new Date().toISOString() });
+  const t = await buildTestApp({
+    demo: true,
+    demoDossiers: opts.demoDossiers ?? false,
+    now: opts.now ?? new Date().toISOString(),
+  });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo; // listening on TCP, so an AddressInfo
   const browser = await chromium.launch({
