@@ -374,9 +374,9 @@ describe('a visitor reads the results of xã Tân Hồng', () => {
     expect(header).toEqual(['Chỉ tiêu', 'Số liệu', 'Đơn vị tính']);
     expect(Object.fromEntries(records.map(asShown))).toEqual(shown);
 
-    // 6. The Decision 766 indicators, from the detail page.
+    // 6. The Decision 766 indicators, from the detail page, for the same quarter.
     await Promise.all([
-      page.waitForURL(/\/ket-qua-giai-quyet\/chi-so-766$/),
+      page.waitForURL(/\/ket-qua-giai-quyet\/chi-so-766\?ky=quy&quy=3&nam=2026$/),
       page
         .getByRole('link', { name: 'Bộ chỉ số phục vụ người dân, doanh nghiệp theo Quyết định 766/QĐ-TTg' })
         .click(),
@@ -463,7 +463,7 @@ describe('a visitor reads the results of xã Tân Hồng', () => {
     const header = table.locator('thead th', { hasText: 'Tỉ lệ trước và đúng hạn' });
     await Promise.all([
       page.waitForURL(/sap-xep=ty-le-dung-han-giam#don-vi$/),
-      header.getByRole('link', { name: 'Sắp xếp theo tỉ lệ trước và đúng hạn, giảm dần' }).click(),
+      header.getByRole('link', { name: 'Tỉ lệ trước và đúng hạn (bấm để sắp xếp giảm dần)' }).click(),
     ]);
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     const sorted = await unitRows();
@@ -474,7 +474,7 @@ describe('a visitor reads the results of xã Tân Hồng', () => {
     // A second click reverses the order.
     await Promise.all([
       page.waitForURL(/sap-xep=ty-le-dung-han-tang#don-vi$/),
-      header.getByRole('link', { name: 'Sắp xếp theo tỉ lệ trước và đúng hạn, tăng dần' }).click(),
+      header.getByRole('link', { name: 'Tỉ lệ trước và đúng hạn (bấm để sắp xếp tăng dần)' }).click(),
     ]);
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
     expect((await unitRows()).map((r) => parseVi(r.cells[2]!))).toEqual([...rates].sort((a, b) => a - b));

@@ -147,8 +147,8 @@ export const resultsMessages = {
     lateRate: 'Tỉ lệ trễ hạn',
     overdue: 'Đang xử lý quá hạn',
     own: (name: string) => `${name} (hồ sơ do đơn vị trực tiếp tiếp nhận)`,
-    sortBy: (column: string, descending: boolean) =>
-      `Sắp xếp theo ${column.toLocaleLowerCase('vi')}, ${descending ? 'giảm dần' : 'tăng dần'}`,
+    /** Read after the column's name in its header link (the name stays the header's accessible name). */
+    sortHint: (descending: boolean) => ` (bấm để sắp xếp ${descending ? 'giảm dần' : 'tăng dần'})`,
   },
 
   charts: {

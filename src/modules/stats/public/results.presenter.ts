@@ -205,8 +205,8 @@ export type SortHeader = {
   href: string;
   /** aria-sort of the current column; null on the others. */
   ariaSort: 'ascending' | 'descending' | null;
-  /** What the link does, for screen readers. */
-  linkLabel: string;
+  /** Words after the column name for screen readers: what the link does. */
+  linkHint: string;
 };
 export type ChildRowView = { name: string; href: string | null; cells: Cell[] };
 export type ChildrenView = { headers: SortHeader[]; rows: ChildRowView[]; own: ChildRowView | null };
@@ -240,7 +240,7 @@ export function toChildrenView(
       label: CHILD_COLUMNS[column].header,
       href: hrefs.sort(sortParam({ column, descending })),
       ariaSort: current ? (sort.descending ? 'descending' : 'ascending') : null,
-      linkLabel: m.children.sortBy(CHILD_COLUMNS[column].header, descending),
+      linkHint: m.children.sortHint(descending),
     };
   });
   const cellsOf = (f: ResultFigures, list: ListHref | null): Cell[] => [

@@ -198,6 +198,13 @@ export function resultsRoutes(app: FastifyInstance, deps: Deps): void {
     const list = listHrefOf(base, period);
     const sort = parseSort(req.query);
     const pageParams = { ...period.params, theo: theo === 'linh-vuc' ? undefined : theo };
+    // The indicator pages take a month, a quarter or a year with the same parameters: the link keeps the period.
+    if (period.params.ky !== 'khoang') {
+      view.links = {
+        indicators: statsPaths.indicators(base, period.params),
+        evaluation: statsPaths.evaluation(base, period.params),
+      };
+    }
     view.result = {
       periodLabel: period.label,
       periodNote: periodNote(period.period, effective, today),

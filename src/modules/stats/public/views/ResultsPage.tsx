@@ -123,8 +123,9 @@ function Children({ view }: { view: ChildrenView }) {
           <tr>
             {view.headers.map((h) => (
               <th scope="col" key={h.label} aria-sort={h.ariaSort ?? undefined}>
-                <a href={h.href} aria-label={h.linkLabel}>
+                <a href={h.href}>
                   {h.label}
+                  <span class="visually-hidden">{h.linkHint}</span>
                 </a>
                 {h.ariaSort && <span aria-hidden="true">{h.ariaSort === 'ascending' ? ' ▲' : ' ▼'}</span>}
               </th>
