@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { actionInput, demoActors, intakeInput } from '../../../test/dossiers.js';
 import type { Actor } from '../accounts/actor.js';
@@ -129,6 +129,21 @@ describe('results figures from the aggregates (issue #4 item 1)', () => {
     const after = await stats().widget(unitId);
     expect(after).toMatchObject({ processed: 4, earlyOrOnTime: 3, late: 1, lateRate: 25, onTimeRate: 75 });
     expect(after.updatedAt).toBe('2026-02-16T02:30:00.000Z');
+  });
+
+  it('requests that miss the cached widget together share one read, and a change after it reads again', async () => {
+    const reads = vi.spyOn(t.deps.stats.repo, 'widgetSums');
+    try {
+      t.deps.stats.recorder.committed(unitId);
+      const [first, ...others] = await Promise.all(Array.from({ length: 5 }, () => stats().widget(unitId)));
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(others.every((f) => f === first)).toBe(true);
+      t.deps.stats.recorder.committed(unitId);
+      await stats().widget(unitId);
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('rolls a district up over its communes', async () => {

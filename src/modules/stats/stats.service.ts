@@ -40,11 +40,24 @@ export type StatsDeps = {
 /** The results of administrative procedures read from the aggregates (docs/statistics.md). */
 export class StatsService {
   private readonly widgetCache = new Map<number, { generation: number; figures: WidgetFigures }>();
+  /** Widget figures being read, so that the requests that miss the cache together share one read. */
+  private readonly widgetReads = new Map<number, { key: string; figures: Promise<WidgetFigures> }>();
+  /** Subtrees by the directory's row of the unit: a reload of the directory (any change of units) starts afresh. */
+  private readonly subtrees = new WeakMap<object, readonly number[]>();
 
   constructor(private readonly deps: StatsDeps) {}
 
-  /** The unit and every unit under it (a district rolls up its communes), in one pass over the directory. */
+  /** The unit and every unit under it (a district rolls up its communes). */
   subtree(unitId: number): number[] {
+    return [...this.unitsOf(unitId)];
+  }
+
+  private unitsOf(unitId: number): readonly number[] {
+    const row = this.deps.directory.get(unitId);
+    const kept = row && this.subtrees.get(row);
+    if (kept) {
+      return kept;
+    }
     const children = new Map<number, number[]>();
     for (const u of this.deps.directory.all()) {
       if (u.parentId !== null) {
@@ -60,6 +73,9 @@ export class StatsService {
     for (let i = 0; i < out.length; i++) {
       out.push(...(children.get(out[i]!) ?? []));
     }
+    if (row) {
+      this.subtrees.set(row, out);
+    }
     return out;
   }
 
@@ -67,16 +83,48 @@ export class StatsService {
     return toLocal(this.deps.clock.now()).date;
   }
 
-  /** The widget's figures for the year to date, cached until the unit's (or, for a parent, any) figures change. */
-  async widget(unitId: number): Promise<WidgetFigures> {
-    const units = this.subtree(unitId);
+  /**
+   * The widget's figures for the year to date, cached until the unit's (or, for a parent, any) figures change. The
+   * requests that miss the cache at the same generation share one read (on PostgreSQL, each portal request after a
+   * change would otherwise send its own, and queue on the pool with the dossier transactions).
+   */
+  widget(unitId: number): Promise<WidgetFigures> {
+    const units = this.unitsOf(unitId);
     const { recorder } = this.deps;
     const generation = units.length > 1 ? recorder.allGeneration : recorder.generationOf(unitId);
     const today = this.today();
     const hit = this.widgetCache.get(unitId);
     if (hit && hit.generation === generation && hit.figures.month === today.slice(5, 7)) {
-      return hit.figures;
+      return Promise.resolve(hit.figures);
     }
+    const key = `${generation}|${today}`;
+    const reading = this.widgetReads.get(unitId);
+    if (reading && reading.key === key) {
+      return reading.figures;
+    }
+    const figures = this.readWidget(units, today).then(
+      (f) => {
+        if (this.widgetReads.get(unitId)?.figures === figures) {
+          this.widgetReads.delete(unitId);
+        }
+        // A read that a later one overtook keeps the later figures.
+        if ((this.widgetCache.get(unitId)?.generation ?? -1) <= generation) {
+          this.widgetCache.set(unitId, { generation, figures: f });
+        }
+        return f;
+      },
+      (err: unknown) => {
+        if (this.widgetReads.get(unitId)?.figures === figures) {
+          this.widgetReads.delete(unitId);
+        }
+        throw err;
+      },
+    );
+    this.widgetReads.set(unitId, { key, figures });
+    return figures;
+  }
+
+  private async readWidget(units: readonly number[], today: LocalDate): Promise<WidgetFigures> {
     const year = today.slice(0, 4);
     const { updatedAt, ...m } = await this.deps.repo.widgetSums(
       this.deps.db,
@@ -84,7 +132,7 @@ export class StatsService {
       `${year}-01`,
       `${year}-12`,
     );
-    const figures: WidgetFigures = {
+    return {
       month: today.slice(5, 7),
       processed: m.processed,
       earlyOrOnTime: m.early + m.onTime,
@@ -93,8 +141,6 @@ export class StatsService {
       lateRate: percent(m.late, m.processed),
       updatedAt,
     };
-    this.widgetCache.set(unitId, { generation, figures });
-    return figures;
   }
 
   /** The period cut at today: nothing has happened after it, and stocks are at the end of its last day. */
@@ -144,7 +190,7 @@ export class StatsService {
   /** The unit's figures over the period, rolled up over the units under it. */
   async figures(unitId: number, period: Period): Promise<ResultFigures> {
     const p = this.effective(period);
-    const units = this.subtree(unitId);
+    const units = this.unitsOf(unitId);
     const [flows, before] = await Promise.all([
       this.sumByUnit(units, p.from, p.to),
       this.sumByUnit(units, null, addDays(p.from, -1)),
@@ -160,7 +206,7 @@ export class StatsService {
     const p = this.effective(period);
     const sums = await this.deps.repo.sumMonths(
       this.deps.db,
-      this.subtree(unitId),
+      this.unitsOf(unitId),
       p.from.slice(0, 7),
       p.to.slice(0, 7),
     );
@@ -176,7 +222,7 @@ export class StatsService {
   /** Raw sums of the period (for indicators): flows within it and stocks at its end, rolled up. */
   async sums(unitId: number, period: Period): Promise<{ flows: Measures; end: Measures }> {
     const p = this.effective(period);
-    const units = this.subtree(unitId);
+    const units = this.unitsOf(unitId);
     const [flows, before] = await Promise.all([
       this.sumByUnit(units, p.from, p.to),
       this.sumByUnit(units, null, addDays(p.from, -1)),
@@ -190,7 +236,7 @@ export class StatsService {
   /** The unit's figures by field, procedure, channel or officer (rolled up), largest first. */
   async breakdown(unitId: number, dim: Dimension, period: Period): Promise<BreakdownRow[]> {
     const p = this.effective(period);
-    const groups = await this.deps.repo.byDimension(this.deps.db, this.subtree(unitId), dim, p.from, p.to);
+    const groups = await this.deps.repo.byDimension(this.deps.db, this.unitsOf(unitId), dim, p.from, p.to);
     return [...groups]
       .map(([key, s]) => ({ key, figures: figuresOf(p, s.flows, s.before, s.end) }))
       .filter(
@@ -202,7 +248,7 @@ export class StatsService {
   /** Procedures that received an online dossier in the period (indicator 3.2). */
   proceduresUsedOnline(unitId: number, period: Period): Promise<string[]> {
     const p = this.effective(period);
-    return this.deps.repo.proceduresUsedOnline(this.deps.db, this.subtree(unitId), p.from, p.to);
+    return this.deps.repo.proceduresUsedOnline(this.deps.db, this.unitsOf(unitId), p.from, p.to);
   }
 
   /** Aggregates are missing (a database upgraded with dossiers in it): build them. */
