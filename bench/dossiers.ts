@@ -43,7 +43,8 @@ export function start(file: string, env: Record<string, string | undefined>): Ch
     env: { ...process.env, ...env },
   });
 }
-export const next = <T>(p: ChildProcess) => new Promise<T>((resolve) => p.once('message', (m) => resolve(m as T)));
+export const next = <T>(p: ChildProcess) =>
+  new Promise<T>((resolve) => p.once('message', (m) => resolve(m as T)));
 
 export async function pgDatabase(name: string, fresh: boolean): Promise<string> {
   const admin = createDb({ dialect: 'postgres', url: PG_ADMIN_URL });

@@ -203,7 +203,9 @@ describe('public portal', () => {
       expect(res.body).toContain('class="brand-emblem"');
       // The results widget fills the sidebar's slot (issue #4); no quick links to services that do not exist yet,
       // but the national public-service portal, marked as another site.
-      expect(res.body).toContain('<section class="box results-widget" aria-labelledby="ket-qua-giai-quyet-tthc">');
+      expect(res.body).toContain(
+        '<section class="box results-widget" aria-labelledby="ket-qua-giai-quyet-tthc">',
+      );
       expect(res.body).not.toContain('data-slot="ket-qua-giai-quyet-tthc"');
       expect(text).not.toContain('Thủ tục hành chính Hỏi đáp');
       const quick = /<section class="box" aria-labelledby="lien-ket-nhanh">[\s\S]*?<\/section>/.exec(
