@@ -42,7 +42,15 @@ export function localDate(instant: Date | string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** One formatter per number of decimals: making one costs about 70 µs, using it about 1 µs. */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** Vietnamese number style: 87032.5 → "87.032,5". */
 export function formatNumber(n: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits }).format(n);
+  let f = numberFormats.get(fractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: fractionDigits });
+    numberFormats.set(fractionDigits, f);
+  }
+  return f.format(n);
 }

@@ -66,7 +66,10 @@ export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
 }
 
+/** Made once: toLocaleString with options makes a formatter on every call (about 70 µs). */
+const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
 /** The Vietnamese way of writing a percentage: 0,5 %, 100 %, 12,25 %. */
 export function formatPercent(value: number): string {
-  return `${value.toLocaleString('vi-VN', { maximumFractionDigits: 2 })} %`;
+  return `${PERCENT.format(value)} %`;
 }
