@@ -150,6 +150,12 @@ describe('results figures from the aggregates (issue #4 item 1)', () => {
     const commune = t.deps.directory.get(unitId)!;
     const district = await stats().widget(commune.parentId!);
     expect(district.processed).toBeGreaterThanOrEqual(4);
+    // Its children in one read, each rolled up over its own subtree, equal their own figures.
+    const p = { from: '2026-02-01', to: '2026-02-28' };
+    const { children, own } = await stats().figuresOfChildren(commune.parentId!, p);
+    expect(children.get(unitId)).toEqual(await stats().figures(unitId, p));
+    expect(children.size).toBe(t.deps.directory.children(commune.parentId!).length);
+    expect(own.received).toBe(0); // the district receives nothing itself
   });
 
   it('breaks the figures down by channel, procedure and officer', async () => {

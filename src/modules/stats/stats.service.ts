@@ -187,6 +187,39 @@ export class StatsService {
     );
   }
 
+  /**
+   * Each child of the unit rolled up over its own subtree, and the unit alone: one read of the whole subtree's sums
+   * (grouped by unit) instead of a read per child (a district has 50 communes).
+   */
+  async figuresOfChildren(
+    unitId: number,
+    period: Period,
+  ): Promise<{ children: Map<number, ResultFigures>; own: ResultFigures }> {
+    const p = this.effective(period);
+    const [flows, before] = await Promise.all([
+      this.sumByUnit(this.unitsOf(unitId), p.from, p.to),
+      this.sumByUnit(this.unitsOf(unitId), null, addDays(p.from, -1)),
+    ]);
+    const rolled = (root: number) => {
+      let [f, b] = [zeroMeasures(), zeroMeasures()];
+      for (const id of this.unitsOf(root)) {
+        f = addMeasures(f, flows.get(id) ?? {});
+        b = addMeasures(b, before.get(id) ?? {});
+      }
+      return figuresOf(p, f, b, addMeasures(b, f));
+    };
+    const own = figuresOf(
+      p,
+      flows.get(unitId)!,
+      before.get(unitId)!,
+      addMeasures(before.get(unitId)!, flows.get(unitId)!),
+    );
+    return {
+      children: new Map(this.deps.directory.children(unitId).map((c) => [c.id, rolled(c.id)])),
+      own,
+    };
+  }
+
   /** The unit's figures over the period, rolled up over the units under it. */
   async figures(unitId: number, period: Period): Promise<ResultFigures> {
     const p = this.effective(period);

@@ -131,12 +131,9 @@ export class ResultsPageService {
     if (kids.length === 0) {
       return null;
     }
-    const [rows, own] = await Promise.all([
-      Promise.all(kids.map(async (k) => ({ unit: k, figures: await stats.figures(k.id, period) }))),
-      stats.figuresByUnit([unit.id], period),
-    ]);
-    const mine = own.get(unit.id);
-    return { rows, own: mine && isFigures(mine) ? mine : null };
+    const all = await stats.figuresOfChildren(unit.id, period);
+    const rows = kids.map((k) => ({ unit: k, figures: all.children.get(k.id)! })); // one entry per child
+    return { rows, own: isFigures(all.own) ? all.own : null };
   }
 
   /**
