@@ -24,7 +24,7 @@ import {
   toOfficerRows,
   type ExportTable,
 } from './indicators.presenter.js';
-import { IndicatorsService } from './indicators.service.js';
+import { IndicatorsService, type UnitReport } from './indicators.service.js';
 import { IndicatorsPage, type IndicatorsPageView } from './views/IndicatorsPage.js';
 import { OfficerEvaluationPage, type OfficerEvaluationView } from './views/OfficerEvaluationPage.js';
 import type { PeriodFormView } from './views/PeriodForm.js';
@@ -135,36 +135,39 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
     return publicPage(req, reply, site, parsePeriod(req.query as Record<string, unknown>, today()));
   });
 
+  // The two public tables of the page, each as XLSX and CSV.
+  const tables = [
+    {
+      path: EXPORTS.d766,
+      table: (r: UnitReport) => d766Table(r.decision766),
+      sheet: m.exports.d766Sheet,
+      heading: m.d766.heading,
+      file: m.exports.d766File,
+    },
+    {
+      path: EXPORTS.c01,
+      table: (r: UnitReport) => c01Table(r.evaluation),
+      sheet: m.exports.c01Sheet,
+      heading: m.c01.heading,
+      file: m.exports.c01File,
+    },
+  ];
   for (const format of FORMATS) {
-    app.get(statsPaths.resultsExport('', EXPORTS.d766, format), async (req, reply) => {
-      const site = siteOf(req);
-      const p = parsePeriod(req.query as Record<string, unknown>, today());
-      if (!p.ok) {
-        return publicPage(req, reply, site, p);
-      }
-      const r = await service.unitReport(site.unit.id, p.period);
-      const label = labelOf(p, r.period);
-      return sendTable(reply, format, d766Table(r.decision766), {
-        name: m.exports.d766Sheet,
-        title: m.exports.title(m.d766.heading, site.unit.name, label),
-        file: m.exports.d766File(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
+    for (const t of tables) {
+      app.get(statsPaths.resultsExport('', t.path, format), async (req, reply) => {
+        const site = siteOf(req);
+        const p = parsePeriod(req.query as Record<string, unknown>, today());
+        if (!p.ok) {
+          return publicPage(req, reply, site, p);
+        }
+        const r = await service.unitReport(site.unit.id, p.period);
+        return sendTable(reply, format, t.table(r), {
+          name: t.sheet,
+          title: m.exports.title(t.heading, site.unit.name, labelOf(p, r.period)),
+          file: t.file(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
+        });
       });
-    });
-
-    app.get(statsPaths.resultsExport('', EXPORTS.c01, format), async (req, reply) => {
-      const site = siteOf(req);
-      const p = parsePeriod(req.query as Record<string, unknown>, today());
-      if (!p.ok) {
-        return publicPage(req, reply, site, p);
-      }
-      const r = await service.unitReport(site.unit.id, p.period);
-      const label = labelOf(p, r.period);
-      return sendTable(reply, format, c01Table(r.evaluation), {
-        name: m.exports.c01Sheet,
-        title: m.exports.title(m.c01.heading, site.unit.name, label),
-        file: m.exports.c01File(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
-      });
-    });
+    }
   }
 
   // Staff only: officers' names are their personal data. `?dinh-dang=xlsx|csv` downloads the table.
