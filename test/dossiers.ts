@@ -64,3 +64,29 @@ export async function demoActors(t: TestApp, usernames: readonly string[]): Prom
   }
   return out;
 }
+
+/**
+ * Takes a received dossier through to the result at the clock's instant: the one-stop officer assigns it to the
+ * specialist, who submits it, and the leader approves (demo accounts motcua, chuyenvien, lanhdao in `actors`).
+ */
+export async function approveDossier(
+  t: TestApp,
+  actors: Record<string, Actor>,
+  unitId: number,
+  d: { id: number; version: number },
+) {
+  const svc = t.deps.dossiers.service;
+  const assigned = await svc.act(
+    actors.motcua!,
+    unitId,
+    d.id,
+    actionInput('assign', d.version, { assigneeId: actors.chuyenvien!.id }),
+  );
+  const submitted = await svc.act(
+    actors.chuyenvien!,
+    unitId,
+    d.id,
+    actionInput('submit_for_approval', assigned.version),
+  );
+  return svc.act(actors.lanhdao!, unitId, d.id, actionInput('approve', submitted.version));
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { actionInput, demoActors, intakeInput } from '../../../test/dossiers.js';
+import { actionInput, approveDossier, demoActors, intakeInput } from '../../../test/dossiers.js';
 import type { Actor } from '../accounts/actor.js';
 type DossierRow = Awaited<ReturnType<TestApp['deps']['dossiers']['service']['act']>>;
 import { MEASURES } from './stat-measures.js';
@@ -22,16 +22,7 @@ async function received(): Promise<DossierRow> {
 }
 
 /** Assigns, submits and approves at the clock's current instant. */
-async function approve(d: DossierRow): Promise<DossierRow> {
-  const d1 = await svc().act(
-    a.motcua!,
-    unitId,
-    d.id,
-    actionInput('assign', d.version, { assigneeId: a.chuyenvien!.id }),
-  );
-  const d2 = await svc().act(a.chuyenvien!, unitId, d.id, actionInput('submit_for_approval', d1.version));
-  return svc().act(a.lanhdao!, unitId, d.id, actionInput('approve', d2.version));
-}
+const approve = (d: DossierRow) => approveDossier(t, a, unitId, d);
 
 /** The aggregates without all-zero rows (left behind when a dossier moves to another officer). */
 const dump = async () =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { actionInput, demoActors, intakeInput } from '../../../test/dossiers.js';
+import { approveDossier, demoActors, intakeInput } from '../../../test/dossiers.js';
 import type { Actor } from '../accounts/actor.js';
 
 /*
@@ -53,19 +53,7 @@ describe('the results widget (issue #4 item 2)', () => {
       await t.deps.dossiers.service.intake(a.motcua!, unitId, await intakeInput(t, unitId, '1.004873'))
     ).dossier;
     t.clock.set('2026-02-11T08:30:15.000Z'); // Wed 15:30:15, due Fri: early
-    const d1 = await t.deps.dossiers.service.act(
-      a.motcua!,
-      unitId,
-      d.id,
-      actionInput('assign', d.version, { assigneeId: a.chuyenvien!.id }),
-    );
-    const d2 = await t.deps.dossiers.service.act(
-      a.chuyenvien!,
-      unitId,
-      d.id,
-      actionInput('submit_for_approval', d1.version),
-    );
-    await t.deps.dossiers.service.act(a.lanhdao!, unitId, d.id, actionInput('approve', d2.version));
+    await approveDossier(t, a, unitId, d);
 
     const after = await home({ 'if-none-match': etag });
     expect(after.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../../test/app.js';
-import { actionInput, demoActors, intakeInput } from '../../../../test/dossiers.js';
+import { actionInput, approveDossier, demoActors, intakeInput } from '../../../../test/dossiers.js';
 import { Browser } from '../../../../test/staff.js';
 import { DEMO_PASSWORD } from '../../../demo/demo-data.js';
 import { readXlsxRows } from '../../../platform/xlsx.js';
@@ -26,16 +26,7 @@ async function received(channel: 'counter' | 'post' = 'counter') {
     .dossier;
 }
 
-async function approve(d: Awaited<ReturnType<typeof received>>) {
-  const d1 = await svc().act(
-    a.motcua!,
-    unitId,
-    d.id,
-    actionInput('assign', d.version, { assigneeId: a.chuyenvien!.id }),
-  );
-  const d2 = await svc().act(a.chuyenvien!, unitId, d.id, actionInput('submit_for_approval', d1.version));
-  return svc().act(a.lanhdao!, unitId, d.id, actionInput('approve', d2.version));
-}
+const approve = (d: Awaited<ReturnType<typeof received>>) => approveDossier(t, a, unitId, d);
 
 /** The text of each cell of each row of the table in the region labelled `label`. */
 function tableRows(html: string, label: string): string[][] {
