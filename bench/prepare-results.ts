@@ -107,6 +107,7 @@ if (!current && config.db.dialect === 'postgres') {
   await sql`create schema public`.execute(db);
 }
 if (current) {
+  await prepare(deps); // a newer migration may ask for the aggregates to be rebuilt (at start-up, as a server would)
   writeFileSync(stampFile, JSON.stringify(kept));
   process.stderr.write(`kept the results data of ${kept.generatedAt} (${config.db.dialect})\n`);
   process.stdout.write(`${JSON.stringify(kept)}\n`);
@@ -121,7 +122,15 @@ if (current) {
   const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
   if (config.db.dialect === 'postgres') {
     // What autovacuum would soon do after such a load (see bench/prepare-dossiers.ts).
-    for (const t of ['dossier', 'dossier_event', 'dossier_stat_day', 'dossier_stat_month']) {
+    for (const t of [
+      'dossier',
+      'dossier_event',
+      'dossier_stat_day',
+      'dossier_stat_month',
+      'dossier_stat_month_dim',
+      'dossier_stat_sub_day',
+      'dossier_stat_sub_month',
+    ]) {
       await sql`vacuum analyze ${sql.table(t)}`.execute(db);
     }
   }

@@ -12,6 +12,7 @@ import * as m20261126030500 from './20261126030500_create_procedure_template_tab
 import * as m20261126030600 from './20261126030600_add_procedure_online_time_limit.js';
 import * as m20261126040000 from './20261126040000_index_dossier_lists.js';
 import * as m20261127010000 from './20261127010000_create_dossier_stat_tables.js';
+import * as m20261127020000 from './20261127020000_create_dossier_stat_rollups.js';
 
 /**
  * Every migration, in order. Append-only: a landed migration is never edited (STYLE.md §2.11); add a new file and
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261126030600_add_procedure_online_time_limit': m20261126030600,
   '20261126040000_index_dossier_lists': m20261126040000,
   '20261127010000_create_dossier_stat_tables': m20261127010000,
+  '20261127020000_create_dossier_stat_rollups': m20261127020000,
 };

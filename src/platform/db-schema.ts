@@ -473,6 +473,28 @@ export interface DossierStatMonthTable extends StatMeasureColumns {
   updatedAt: Instant | null;
 }
 
+/** Roll-ups by dimension per unit and month: 'own' dossiers, or 'sub' (those of the units under it). */
+export interface DossierStatMonthDimTable extends StatMeasureColumns {
+  unitId: number;
+  scope: 'own' | 'sub';
+  dimension: 'procedureCode' | 'procedureField' | 'channel' | 'officerId';
+  month: string;
+  dimKey: string;
+}
+
+/** The measures of the dossiers of the units under a unit, per month. */
+export interface DossierStatSubMonthTable extends StatMeasureColumns {
+  unitId: number;
+  month: string;
+  updatedAt: Instant | null;
+}
+
+/** The measures of the dossiers of the units under a unit, per local day. */
+export interface DossierStatSubDayTable extends StatMeasureColumns {
+  unitId: number;
+  day: string;
+}
+
 export interface DossierStatStateTable {
   key: string;
   at: Instant;
@@ -504,5 +526,8 @@ export interface DB {
   notification: NotificationTable;
   dossierStatDay: DossierStatDayTable;
   dossierStatMonth: DossierStatMonthTable;
+  dossierStatMonthDim: DossierStatMonthDimTable;
+  dossierStatSubMonth: DossierStatSubMonthTable;
+  dossierStatSubDay: DossierStatSubDayTable;
   dossierStatState: DossierStatStateTable;
 }

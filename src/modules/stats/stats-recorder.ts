@@ -1,6 +1,7 @@
 import type { Conn } from '../../platform/db.js';
 import { contributionOf, diffContributions, type StatDelta } from './contribution.js';
 import type { HistoryDossier, HistoryEvent } from './dossier-history.js';
+import { nonZero, StatRows } from './stat-rows.js';
 import type { StatsRepository } from './stats.repository.js';
 
 /** A dossier and its whole event log, oldest first. */
@@ -14,7 +15,11 @@ export type DossierHistory = { dossier: HistoryDossier; events: HistoryEvent[] }
 export class StatsRecorder {
   private readonly generations = new Map<number, number>();
 
-  constructor(private readonly repo: StatsRepository) {}
+  /** `parentsOf(unit)`: the units above it, nearest first (their 'sub' roll-ups count its dossiers). */
+  constructor(
+    private readonly repo: StatsRepository,
+    private readonly parentsOf: (unitId: number) => readonly number[],
+  ) {}
 
   /** The dossier's log now ends with a new event: apply the difference it makes to the aggregates. */
   async onEvent(trx: Conn, h: DossierHistory): Promise<void> {
@@ -23,8 +28,21 @@ export class StatsRecorder {
     const deltas: StatDelta[] = diffContributions(before, after);
     if (deltas.length > 0) {
       const at = h.events.at(-1)?.at ?? new Date().toISOString();
-      await this.repo.apply(trx, h.dossier.unitId, deltas, at);
-      this.bump(h.dossier.unitId);
+      const unitId = h.dossier.unitId;
+      const rows = new StatRows();
+      const parents = this.parentsOf(unitId);
+      for (const d of deltas) {
+        rows.add(unitId, parents, d);
+      }
+      rows.stamp(at);
+      await this.repo.write(trx, {
+        days: nonZero(rows.days),
+        months: nonZero(rows.months),
+        monthDims: nonZero(rows.monthDims),
+        subDays: nonZero(rows.subDays),
+        subMonths: nonZero(rows.subMonths),
+      });
+      this.bump(unitId);
     }
   }
 

@@ -18,12 +18,13 @@ export type StatsModuleDeps = {
 export class StatsModule {
   readonly repo = new StatsRepository();
   /** Given to the dossiers repository: keeps the aggregates current in each dossier transaction. */
-  readonly recorder = new StatsRecorder(this.repo);
+  readonly recorder: StatsRecorder;
   readonly service: StatsService;
   /** The portal sidebar's widget, rendered once per change of its figures. */
   readonly widgetHtml: WidgetRenderer;
 
   constructor(readonly deps: StatsModuleDeps) {
+    this.recorder = new StatsRecorder(this.repo, (unitId) => deps.directory.parentsOf(unitId));
     this.service = new StatsService({ ...deps, repo: this.repo, recorder: this.recorder });
     this.widgetHtml = new WidgetRenderer(this.service);
   }

@@ -1,21 +1,21 @@
 import { sql } from 'kysely';
 import type { Conn } from '../../platform/db.js';
 import type { LocalDate } from '../calendar/local-time.js';
-import type { StatDelta, StatDims } from './contribution.js';
+import type { StatDims } from './contribution.js';
+import { MEASURES, zeroMeasures, type Measure, type Measures } from './stat-measures.js';
 import type { Month } from './stat-range.js';
-import {
-  addMeasures,
-  MEASURES,
-  STOCK_MEASURES,
-  WIDGET_MEASURES,
-  zeroMeasures,
-  type Measure,
-  type Measures,
-} from './stat-measures.js';
+import type { DayRow, Dimension, MonthDimRow, MonthRow, Scope, SubDayRow } from './stat-rows.js';
 
-/** A breakdown of the day aggregates. */
-// Aliases are camelCase (flowReceived): the CamelCasePlugin maps result names back from snake_case.
-export type Dimension = 'procedureField' | 'procedureCode' | 'channel' | 'officerId';
+export type { Dimension, Scope } from './stat-rows.js';
+
+/** Rows to add to the aggregates (what StatRows holds, zero rows left out). */
+export type StatRowSet = {
+  days: readonly DayRow[];
+  months: readonly MonthRow[];
+  monthDims: readonly MonthDimRow[];
+  subDays: readonly SubDayRow[];
+  subMonths: readonly MonthRow[];
+};
 
 /**
  * Sums of one group over a period: its flows, and the stocks at the end of the day before it and at its end (the
@@ -24,6 +24,24 @@ export type Dimension = 'procedureField' | 'procedureCode' | 'channel' | 'office
 export type PeriodSums = { flows: Measures; before: Measures; end: Measures };
 
 const cap = (k: string): string => `${k[0]!.toUpperCase()}${k.slice(1)}`;
+
+type DayRange = { from: LocalDate; to: LocalDate };
+type StatTable =
+  'dossierStatDay' | 'dossierStatMonth' | 'dossierStatMonthDim' | 'dossierStatSubDay' | 'dossierStatSubMonth';
+const ALL_TABLES: readonly StatTable[] = [
+  'dossierStatDay',
+  'dossierStatMonth',
+  'dossierStatMonthDim',
+  'dossierStatSubDay',
+  'dossierStatSubMonth',
+];
+const MONTHS = { own: 'dossierStatMonth', sub: 'dossierStatSubMonth' } as const;
+const DAYS = { own: 'dossierStatDay', sub: 'dossierStatSubDay' } as const;
+/** Rows per multi-row statement: 30 columns a row stays far below SQLite's 32 766 parameters. */
+const BATCH = 200;
+
+const pick = (row: Record<string, unknown>, measures: readonly Measure[]): Partial<Measures> =>
+  Object.fromEntries(measures.map((k) => [k, Number(row[k] ?? 0)]));
 
 const sumsOf = (row: Record<string, unknown>, prefix = ''): Measures => {
   const m = zeroMeasures();
@@ -36,98 +54,103 @@ const sumsOf = (row: Record<string, unknown>, prefix = ''): Measures => {
 /** SQL of the results aggregates (dossier_stat_*): the only place that reads or writes them. */
 export class StatsRepository {
   /**
-   * Adds day-rows of change and their month totals, in the caller's transaction. The month's updated_at moves to `at`
-   * when a widget figure of that month changes (and never backwards).
+   * Adds rows of change (StatRows: one dossier event's, or a whole rebuild's), one multi-row upsert per table, in the
+   * caller's transaction. A month's updated_at moves to the row's when that is later (never backwards).
    */
-  async apply(trx: Conn, unitId: number, deltas: readonly StatDelta[], at: string): Promise<void> {
-    const months = new Map<Month, Measures>();
-    for (const d of deltas) {
-      await this.upsertDay(trx, unitId, d.dims, d.day, d.measures);
-      const month = d.day.slice(0, 7);
-      months.set(month, addMeasures(months.get(month) ?? zeroMeasures(), d.measures));
-    }
-    for (const [month, m] of months) {
-      const touched = WIDGET_MEASURES.some((k) => m[k] !== 0);
-      await this.upsertMonth(trx, unitId, month, m, touched ? at : null);
-    }
+  async write(trx: Conn, rows: StatRowSet): Promise<void> {
+    const measuresOf = (m: Measures) => ({ ...m });
+    await this.upsert(
+      trx,
+      'dossierStatDay',
+      ['unitId', 'day', 'procedureCode', 'procedureField', 'channel', 'officerId'],
+      rows.days.map((r) => ({ unitId: r.unitId, day: r.day, ...r.dims, ...measuresOf(r.measures) })),
+    );
+    await this.upsertMonths(trx, 'dossierStatMonth', rows.months);
+    await this.upsert(
+      trx,
+      'dossierStatMonthDim',
+      ['unitId', 'scope', 'dimension', 'month', 'dimKey'],
+      rows.monthDims.map((r) => ({
+        unitId: r.unitId,
+        scope: r.scope,
+        dimension: r.dimension,
+        month: r.month,
+        dimKey: r.key,
+        ...measuresOf(r.measures),
+      })),
+    );
+    await this.upsert(
+      trx,
+      'dossierStatSubDay',
+      ['unitId', 'day'],
+      rows.subDays.map((r) => ({ unitId: r.unitId, day: r.day, ...measuresOf(r.measures) })),
+    );
+    await this.upsertMonths(trx, 'dossierStatSubMonth', rows.subMonths);
   }
 
-  async upsertDay(
+  private async upsert<T extends 'dossierStatDay' | 'dossierStatMonthDim' | 'dossierStatSubDay'>(
     trx: Conn,
-    unitId: number,
-    dims: StatDims,
-    day: LocalDate,
-    m: Partial<Measures>,
+    table: T,
+    key: readonly string[],
+    values: Record<string, unknown>[],
   ): Promise<void> {
-    await trx
-      .insertInto('dossierStatDay')
-      .values({ unitId, day, ...dims, ...m })
-      .onConflict((oc) =>
-        oc
-          .columns(['unitId', 'day', 'procedureCode', 'procedureField', 'channel', 'officerId'])
-          .doUpdateSet(incrementsOf('dossierStatDay', m)),
-      )
-      .execute();
-  }
-
-  async upsertMonth(
-    trx: Conn,
-    unitId: number,
-    month: Month,
-    m: Partial<Measures>,
-    updatedAt: string | null,
-  ): Promise<void> {
-    await trx
-      .insertInto('dossierStatMonth')
-      .values({ unitId, month, ...m, updatedAt })
-      .onConflict((oc) =>
-        oc.columns(['unitId', 'month']).doUpdateSet({
-          ...incrementsOf('dossierStatMonth', m),
-          updatedAt: sql<string | null>`case when ${sql.ref('excluded.updatedAt')} is not null and (${sql.ref(
-            'dossierStatMonth.updatedAt',
-          )} is null or ${sql.ref('excluded.updatedAt')} > ${sql.ref('dossierStatMonth.updatedAt')}) then ${sql.ref(
-            'excluded.updatedAt',
-          )} else ${sql.ref('dossierStatMonth.updatedAt')} end`,
-        }),
-      )
-      .execute();
-  }
-
-  /** Inserts freshly computed rows of a unit whose aggregates were cleared (a rebuild), in batches. */
-  async insertBuilt(
-    trx: Conn,
-    unitId: number,
-    days: readonly StatDelta[],
-    months: ReadonlyMap<Month, { measures: Measures; updatedAt: string | null }>,
-  ): Promise<void> {
-    const BATCH = 200;
-    for (let i = 0; i < days.length; i += BATCH) {
+    for (let i = 0; i < values.length; i += BATCH) {
       await trx
-        .insertInto('dossierStatDay')
-        .values(days.slice(i, i + BATCH).map((d) => ({ unitId, day: d.day, ...d.dims, ...d.measures })))
-        .execute();
-    }
-    const rows = [...months].map(([month, m]) => ({ unitId, month, ...m.measures, updatedAt: m.updatedAt }));
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await trx
-        .insertInto('dossierStatMonth')
-        .values(rows.slice(i, i + BATCH))
+        .insertInto(table as 'dossierStatSubDay') // the three tables share the measure columns
+        .values(values.slice(i, i + BATCH) as never)
+        .onConflict((oc) => oc.columns(key as never).doUpdateSet(incrementsOf(table)))
         .execute();
     }
   }
 
-  /** Per unit, the sums of the month rows from `from` (null: the first) to `to`, both included. */
+  private async upsertMonths(
+    trx: Conn,
+    table: 'dossierStatMonth' | 'dossierStatSubMonth',
+    rows: readonly MonthRow[],
+  ): Promise<void> {
+    const values = rows.map((r) => ({
+      unitId: r.unitId,
+      month: r.month,
+      ...r.measures,
+      updatedAt: r.updatedAt,
+    }));
+    const t = table as 'dossierStatMonth'; // the two tables have the same columns
+    for (let i = 0; i < values.length; i += BATCH) {
+      await trx
+        .insertInto(t)
+        .values(values.slice(i, i + BATCH))
+        .onConflict((oc) =>
+          oc.columns(['unitId', 'month']).doUpdateSet({
+            ...incrementsOf(table),
+            updatedAt: sql<
+              string | null
+            >`case when ${sql.ref('excluded.updatedAt')} is not null and (${sql.ref(
+              `${table}.updatedAt`,
+            )} is null or ${sql.ref('excluded.updatedAt')} > ${sql.ref(`${table}.updatedAt`)}) then ${sql.ref(
+              'excluded.updatedAt',
+            )} else ${sql.ref(`${table}.updatedAt`)} end`,
+          }),
+        )
+        .execute();
+    }
+  }
+
+  /**
+   * Per unit, the sums of its month rows of the scope ('own': dossier_stat_month; 'sub': dossier_stat_sub_month) from
+   * `from` (null: the first) to `to`, both included, and their last change.
+   */
   async sumMonths(
     db: Conn,
     unitIds: readonly number[],
     from: Month | null,
     to: Month,
+    scope: Scope = 'own',
   ): Promise<Map<number, Measures & { updatedAt: string | null }>> {
     if (unitIds.length === 0) {
       return new Map();
     }
     let q = db
-      .selectFrom('dossierStatMonth')
+      .selectFrom(MONTHS[scope] as 'dossierStatMonth') // same columns
       .select((eb) => [
         'unitId',
         eb.fn.max('updatedAt').as('updatedAt'),
@@ -143,15 +166,16 @@ export class StatsRepository {
     return new Map(rows.map((r) => [r.unitId, { ...sumsOf(r), updatedAt: r.updatedAt ?? null }]));
   }
 
-  /** The widget's measures summed over the units' month rows from `from` to `to`, and their last change. */
+  /** The widget's measures summed over the unit's month rows of the scope from `from` to `to`, and their last change. */
   async widgetSums(
     db: Conn,
-    unitIds: readonly number[],
+    unitId: number,
     from: Month,
     to: Month,
+    scope: Scope = 'own',
   ): Promise<{ processed: number; early: number; onTime: number; late: number; updatedAt: string | null }> {
     const row = await db
-      .selectFrom('dossierStatMonth')
+      .selectFrom(MONTHS[scope] as 'dossierStatMonth') // same columns
       .select((eb) => [
         eb.fn.max('updatedAt').as('updatedAt'),
         eb.fn.sum<number>('processed').as('processed'),
@@ -159,7 +183,7 @@ export class StatsRepository {
         eb.fn.sum<number>('onTime').as('onTime'),
         eb.fn.sum<number>('late').as('late'),
       ])
-      .where('unitId', 'in', [...unitIds])
+      .where('unitId', '=', unitId)
       .where('month', '>=', from)
       .where('month', '<=', to)
       .executeTakeFirst();
@@ -172,17 +196,21 @@ export class StatsRepository {
     };
   }
 
-  /** Per unit, the sums of the day rows within any of `ranges` (both ends included). */
+  /**
+   * Per unit, the sums of its day rows of the scope ('own': dossier_stat_day; 'sub': dossier_stat_sub_day) within any
+   * of `ranges` (both ends included).
+   */
   async sumDays(
     db: Conn,
     unitIds: readonly number[],
-    ranges: readonly { from: LocalDate; to: LocalDate }[],
+    ranges: readonly DayRange[],
+    scope: Scope = 'own',
   ): Promise<Map<number, Measures>> {
     if (unitIds.length === 0 || ranges.length === 0) {
       return new Map();
     }
     const rows = await db
-      .selectFrom('dossierStatDay')
+      .selectFrom(DAYS[scope] as 'dossierStatSubDay') // the measure columns are common
       .select((eb) => ['unitId', ...MEASURES.map((k) => eb.fn.sum<number>(k).as(k))])
       .where('unitId', 'in', [...unitIds])
       .where((eb) => eb.or(ranges.map((r) => eb.and([eb('day', '>=', r.from), eb('day', '<=', r.to)]))))
@@ -191,68 +219,103 @@ export class StatsRepository {
     return new Map(rows.map((r) => [r.unitId, sumsOf(r)]));
   }
 
-  /**
-   * Figures of the units by a dimension over [from, to]: the flows within it (day rows of the period), and the stocks
-   * at the end of the day before `from` (the stock deltas of every earlier day row) and at the end of `to` (those
-   * plus the period's). Flow measures of `before` and `end` are 0: only the stocks are summed before the period.
-   */
-  async byDimension(
+  /** Per group of a dimension, the unit's month rows of the scope from `from` (null: the first) to `to` summed. */
+  async dimMonths(
+    db: Conn,
+    unitId: number,
+    scope: Scope,
+    dim: Dimension,
+    from: Month | null,
+    to: Month,
+    measures: readonly Measure[],
+  ): Promise<Map<string, Partial<Measures>>> {
+    let q = db
+      .selectFrom('dossierStatMonthDim')
+      .select((eb) => ['dimKey', ...measures.map((k) => eb.fn.sum<number>(k).as(k))])
+      .where('unitId', '=', unitId)
+      .where('scope', '=', scope)
+      .where('dimension', '=', dim)
+      .where('month', '<=', to)
+      .groupBy('dimKey');
+    if (from !== null) {
+      q = q.where('month', '>=', from);
+    }
+    const rows = await q.execute();
+    return new Map(rows.map((r) => [r.dimKey, pick(r, measures)]));
+  }
+
+  /** Per group of a dimension, the own day rows of the units within any of `ranges` summed. */
+  async dimDays(
     db: Conn,
     unitIds: readonly number[],
     dim: Dimension,
-    from: LocalDate,
-    to: LocalDate,
-  ): Promise<Map<string, PeriodSums>> {
-    if (unitIds.length === 0) {
+    ranges: readonly DayRange[],
+    measures: readonly Measure[],
+  ): Promise<Map<string, Partial<Measures>>> {
+    if (unitIds.length === 0 || ranges.length === 0) {
       return new Map();
     }
-    const [flows, before] = await Promise.all([
-      db
-        .selectFrom('dossierStatDay')
-        .select((eb) => [
-          sql<string>`${sql.ref(dim)}`.as('groupKey'),
-          ...MEASURES.map((k) => eb.fn.sum<number>(k).as(k)),
-        ])
-        .where('unitId', 'in', [...unitIds])
-        .where('day', '>=', from)
-        .where('day', '<=', to)
-        .groupBy(dim)
-        .execute(),
-      db
-        .selectFrom('dossierStatDay')
-        .select((eb) => [
-          sql<string>`${sql.ref(dim)}`.as('groupKey'),
-          ...STOCK_MEASURES.map((k) => eb.fn.sum<number>(k).as(k)),
-        ])
-        .where('unitId', 'in', [...unitIds])
-        .where('day', '<', from)
-        .groupBy(dim)
-        .execute(),
-    ]);
-    const out = new Map<string, PeriodSums>();
-    const group = (key: string): PeriodSums => {
-      let g = out.get(key);
-      if (!g) {
-        g = { flows: zeroMeasures(), before: zeroMeasures(), end: zeroMeasures() };
-        out.set(key, g);
-      }
-      return g;
-    };
-    for (const r of flows) {
-      group(String(r.groupKey)).flows = sumsOf(r);
+    const rows = await db
+      .selectFrom('dossierStatDay')
+      .select((eb) => [
+        sql<string>`${sql.ref(dim)}`.as('groupKey'),
+        ...measures.map((k) => eb.fn.sum<number>(k).as(k)),
+      ])
+      .where('unitId', 'in', [...unitIds])
+      .where((eb) => eb.or(ranges.map((r) => eb.and([eb('day', '>=', r.from), eb('day', '<=', r.to)]))))
+      .groupBy(dim)
+      .execute();
+    return new Map(rows.map((r) => [String(r.groupKey), pick(r, measures)]));
+  }
+
+  /**
+   * Per month, or per month and group of a dimension (`${month}|${key}`), the unit's day rows of the scope summed:
+   * what its month rows must hold (`congxa stats verify`). The 'sub' day rows have no dimension.
+   */
+  async dayTotals(
+    db: Conn,
+    unitId: number,
+    scope: Scope,
+    dim: Dimension | null,
+  ): Promise<Map<string, Measures>> {
+    const month = sql<string>`substr(${sql.ref('day')}, 1, 7)`;
+    const group = dim === null ? sql<string>`''` : sql<string>`${sql.ref(dim)}`;
+    const rows = await db
+      .selectFrom(DAYS[scope] as 'dossierStatDay') // dim is null for the 'sub' rows
+      .select((eb) => [
+        month.as('month'),
+        group.as('groupKey'),
+        ...MEASURES.map((k) => eb.fn.sum<number>(k).as(k)),
+      ])
+      .where('unitId', '=', unitId)
+      .groupBy(dim === null ? [month] : [month, group])
+      .execute();
+    return new Map(rows.map((r) => [`${r.month}|${dim === null ? '' : String(r.groupKey)}`, sumsOf(r)]));
+  }
+
+  /** The unit's month rows of the scope, keyed as `dayTotals` keys them. */
+  async monthRows(
+    db: Conn,
+    unitId: number,
+    scope: Scope,
+    dim: Dimension | null,
+  ): Promise<Map<string, Measures>> {
+    if (dim === null) {
+      const rows = await db
+        .selectFrom(MONTHS[scope] as 'dossierStatMonth') // same columns
+        .selectAll()
+        .where('unitId', '=', unitId)
+        .execute();
+      return new Map(rows.map((r) => [`${r.month}|`, sumsOf(r)]));
     }
-    for (const r of before) {
-      const g = group(String(r.groupKey));
-      for (const k of STOCK_MEASURES) {
-        g.before[k] = Number(r[k] ?? 0);
-      }
-    }
-    for (const g of out.values()) {
-      for (const k of STOCK_MEASURES) {
-        g.end[k] = g.before[k] + g.flows[k];
-      }
-    }
-    return out;
+    const rows = await db
+      .selectFrom('dossierStatMonthDim')
+      .selectAll()
+      .where('unitId', '=', unitId)
+      .where('scope', '=', scope)
+      .where('dimension', '=', dim)
+      .execute();
+    return new Map(rows.map((r) => [`${r.month}|${r.dimKey}`, sumsOf(r)]));
   }
 
   /** Procedure codes that received an online dossier within [from, to] (Decision 766 indicator 3.2). */
@@ -287,21 +350,12 @@ export class StatsRepository {
     return row !== undefined;
   }
 
-  async clear(trx: Conn, unitIds?: readonly number[]): Promise<void> {
-    if (unitIds === undefined) {
-      await trx.deleteFrom('dossierStatDay').execute();
-      await trx.deleteFrom('dossierStatMonth').execute();
-      await trx.deleteFrom('dossierStatState').where('key', '=', 'built').execute();
-    } else if (unitIds.length > 0) {
-      await trx
-        .deleteFrom('dossierStatDay')
-        .where('unitId', 'in', [...unitIds])
-        .execute();
-      await trx
-        .deleteFrom('dossierStatMonth')
-        .where('unitId', 'in', [...unitIds])
-        .execute();
+  /** Empties every aggregate table (a rebuild), and forgets that they were built. */
+  async clear(trx: Conn): Promise<void> {
+    for (const t of ALL_TABLES) {
+      await trx.deleteFrom(t).execute();
     }
+    await trx.deleteFrom('dossierStatState').where('key', '=', 'built').execute();
   }
 
   async markBuilt(trx: Conn, at: string): Promise<void> {
@@ -310,6 +364,38 @@ export class StatsRepository {
       .values({ key: 'built', at })
       .onConflict((oc) => oc.column('key').doUpdateSet({ at }))
       .execute();
+  }
+
+  /**
+   * Writes one stored roll-up figure directly (a month row of a dimension, or a 'sub' month row): only for tests and
+   * `verify` demonstrations of a corrupted aggregate.
+   */
+  async setRollupMeasure(
+    db: Conn,
+    key:
+      | { table: 'monthDim'; unitId: number; scope: Scope; dimension: Dimension; month: Month; key: string }
+      | { table: 'subMonth'; unitId: number; month: Month },
+    measure: Measure,
+    value: number,
+  ): Promise<number> {
+    const r =
+      key.table === 'subMonth'
+        ? await db
+            .updateTable('dossierStatSubMonth')
+            .set({ [measure]: value })
+            .where('unitId', '=', key.unitId)
+            .where('month', '=', key.month)
+            .executeTakeFirst()
+        : await db
+            .updateTable('dossierStatMonthDim')
+            .set({ [measure]: value })
+            .where('unitId', '=', key.unitId)
+            .where('scope', '=', key.scope)
+            .where('dimension', '=', key.dimension)
+            .where('month', '=', key.month)
+            .where('dimKey', '=', key.key)
+            .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   /** Writes one stored figure directly: only for tests and `verify` demonstrations of a corrupted aggregate. */
@@ -333,12 +419,9 @@ export class StatsRepository {
   }
 }
 
-/** `col = table.col + excluded.col` for each measure of the delta. */
-function incrementsOf(table: 'dossierStatDay' | 'dossierStatMonth', m: Partial<Measures>) {
+/** `col = table.col + excluded.col` for each measure. */
+function incrementsOf(table: StatTable) {
   return Object.fromEntries(
-    (Object.keys(m) as Measure[]).map((k) => [
-      k,
-      sql<number>`${sql.ref(`${table}.${k}`)} + ${sql.ref(`excluded.${k}`)}`,
-    ]),
+    MEASURES.map((k) => [k, sql<number>`${sql.ref(`${table}.${k}`)} + ${sql.ref(`excluded.${k}`)}`]),
   );
 }

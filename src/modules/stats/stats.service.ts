@@ -2,14 +2,25 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { addDays, toLocal, type LocalDate } from '../calendar/local-time.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
-import { contributionOf, type StatDelta } from './contribution.js';
+import { contributionOf } from './contribution.js';
 import { endIndex } from './dossier-history.js';
 import { percent, type Period } from './dossier-outcome.js';
-import { addMeasures, zeroMeasures, type Measures } from './stat-measures.js';
-import { splitMonths, type Month } from './stat-range.js';
+import {
+  addMeasures,
+  MEASURES,
+  STOCK_MEASURES,
+  zeroMeasures,
+  type Measure,
+  type Measures,
+} from './stat-measures.js';
+import { splitMonths } from './stat-range.js';
 import type { DossierHistory, StatsRecorder } from './stats-recorder.js';
 import { figuresOf, type ResultFigures } from './stats-figures.js';
-import type { Dimension, StatsRepository } from './stats.repository.js';
+import { nonZero, StatRows, type Dimension, type Scope } from './stat-rows.js';
+import type { PeriodSums, StatsRepository } from './stats.repository.js';
+
+/** Whose dossiers a figure counts: the unit's own, those of the units under it, or both (rolled up). */
+export type Reach = Scope | 'all';
 
 /** The year-to-date figures of the portal widget (issue #4 item 2). */
 export type WidgetFigures = {
@@ -102,7 +113,7 @@ export class StatsService {
     if (reading && reading.key === key) {
       return reading.figures;
     }
-    const figures = this.readWidget(units, today).then(
+    const figures = this.readWidget(unitId, today).then(
       (f) => {
         if (this.widgetReads.get(unitId)?.figures === figures) {
           this.widgetReads.delete(unitId);
@@ -124,14 +135,21 @@ export class StatsService {
     return figures;
   }
 
-  private async readWidget(units: readonly number[], today: LocalDate): Promise<WidgetFigures> {
+  private async readWidget(unitId: number, today: LocalDate): Promise<WidgetFigures> {
     const year = today.slice(0, 4);
-    const { updatedAt, ...m } = await this.deps.repo.widgetSums(
-      this.deps.db,
-      units,
-      `${year}-01`,
-      `${year}-12`,
+    const parts = await Promise.all(
+      this.scopesOf(unitId, 'all').map((scope) =>
+        this.deps.repo.widgetSums(this.deps.db, unitId, `${year}-01`, `${year}-12`, scope),
+      ),
     );
+    const m = { processed: 0, early: 0, onTime: 0, late: 0, updatedAt: null as string | null };
+    for (const p of parts) {
+      m.processed += p.processed;
+      m.early += p.early;
+      m.onTime += p.onTime;
+      m.late += p.late;
+      m.updatedAt = later(m.updatedAt, p.updatedAt);
+    }
     return {
       month: today.slice(5, 7),
       processed: m.processed,
@@ -139,8 +157,16 @@ export class StatsService {
       late: m.late,
       onTimeRate: percent(m.early + m.onTime, m.processed),
       lateRate: percent(m.late, m.processed),
-      updatedAt,
+      updatedAt: m.updatedAt,
     };
+  }
+
+  /** The scopes of rows a reach reads: a unit with no unit under it has no 'sub' rows. */
+  private scopesOf(unitId: number, reach: Reach): Scope[] {
+    if (reach !== 'all') {
+      return [reach];
+    }
+    return this.unitsOf(unitId).length > 1 ? ['own', 'sub'] : ['own'];
   }
 
   /** The period cut at today: nothing has happened after it, and stocks are at the end of its last day. */
@@ -150,18 +176,25 @@ export class StatsService {
   }
 
   /**
-   * Per unit of `unitIds`, the sums of the day range [from (null: the beginning), to]: whole months from the month
-   * rows, and a partial month either from its day rows or, when the days left out are fewer (a month up to today:
-   * the days after today hold only future overdue deltas), as its month row less those days (splitMonths).
+   * Per unit of `unitIds`, the sums of its rows of the scope over the day range [from (null: the beginning), to]:
+   * whole months from the month rows, and a partial month either from its day rows or, when the days left out are
+   * fewer (a month up to today: the days after today hold only future overdue deltas), as its month row less those
+   * days (splitMonths).
    */
-  private async sumByUnit(unitIds: readonly number[], from: LocalDate | null, to: LocalDate) {
+  private async sumByUnit(
+    unitIds: readonly number[],
+    from: LocalDate | null,
+    to: LocalDate,
+    scope: Scope = 'own',
+  ) {
+    const { repo, db } = this.deps;
     const parts = splitMonths(from, to);
     const [months, days, less] = await Promise.all([
       parts.months
-        ? this.deps.repo.sumMonths(this.deps.db, unitIds, parts.months.from, parts.months.to)
+        ? repo.sumMonths(db, unitIds, parts.months.from, parts.months.to, scope)
         : Promise.resolve(new Map<number, Measures>()),
-      this.deps.repo.sumDays(this.deps.db, unitIds, parts.days),
-      this.deps.repo.sumDays(this.deps.db, unitIds, parts.less),
+      repo.sumDays(db, unitIds, parts.days, scope),
+      repo.sumDays(db, unitIds, parts.less, scope),
     ]);
     const out = new Map<number, Measures>();
     for (const id of unitIds) {
@@ -171,105 +204,171 @@ export class StatsService {
     return out;
   }
 
+  /** The flows of the period and the stocks before it, per unit of `unitIds`, of the scope's rows. */
+  private async periodByUnit(unitIds: readonly number[], p: Period, scope: Scope = 'own') {
+    const [flows, before] = await Promise.all([
+      this.sumByUnit(unitIds, p.from, p.to, scope),
+      this.sumByUnit(unitIds, null, addDays(p.from, -1), scope),
+    ]);
+    return { flows, before };
+  }
+
   /** Figures of each of `unitIds` alone over the period. */
   async figuresByUnit(unitIds: readonly number[], period: Period): Promise<Map<number, ResultFigures>> {
     const p = this.effective(period);
-    const [flows, before] = await Promise.all([
-      this.sumByUnit(unitIds, p.from, p.to),
-      this.sumByUnit(unitIds, null, addDays(p.from, -1)),
-    ]);
-    return new Map(
-      unitIds.map((id) => {
-        const [f, b] = [flows.get(id)!, before.get(id)!]; // sumByUnit answers for every unit
-        // The stocks at the end: those at the start and the period's deltas.
-        return [id, figuresOf(p, f, b, addMeasures(b, f))];
-      }),
-    );
+    const { flows, before } = await this.periodByUnit(unitIds, p);
+    return new Map(unitIds.map((id) => [id, periodFigures(p, flows.get(id)!, before.get(id)!)])); // every unit
   }
 
   /**
-   * Each child of the unit rolled up over its own subtree, and the unit alone: one read of the whole subtree's sums
-   * (grouped by unit) instead of a read per child (a district has 50 communes).
+   * Each child of the unit rolled up over its own subtree (its own rows and its 'sub' rows), and the unit alone: two
+   * grouped reads whatever the number of children.
    */
   async figuresOfChildren(
     unitId: number,
     period: Period,
   ): Promise<{ children: Map<number, ResultFigures>; own: ResultFigures }> {
     const p = this.effective(period);
-    const [flows, before] = await Promise.all([
-      this.sumByUnit(this.unitsOf(unitId), p.from, p.to),
-      this.sumByUnit(this.unitsOf(unitId), null, addDays(p.from, -1)),
+    const children = this.deps.directory.children(unitId).map((c) => c.id);
+    const parents = children.filter((id) => this.unitsOf(id).length > 1);
+    const [own, sub] = await Promise.all([
+      this.periodByUnit([unitId, ...children], p),
+      this.periodByUnit(parents, p, 'sub'),
     ]);
-    const rolled = (root: number) => {
-      let [f, b] = [zeroMeasures(), zeroMeasures()];
-      for (const id of this.unitsOf(root)) {
-        f = addMeasures(f, flows.get(id) ?? {});
-        b = addMeasures(b, before.get(id) ?? {});
-      }
-      return figuresOf(p, f, b, addMeasures(b, f));
-    };
-    const own = figuresOf(
-      p,
-      flows.get(unitId)!,
-      before.get(unitId)!,
-      addMeasures(before.get(unitId)!, flows.get(unitId)!),
-    );
+    const rolled = (id: number) =>
+      periodFigures(
+        p,
+        addMeasures(own.flows.get(id)!, sub.flows.get(id) ?? {}),
+        addMeasures(own.before.get(id)!, sub.before.get(id) ?? {}),
+      );
     return {
-      children: new Map(this.deps.directory.children(unitId).map((c) => [c.id, rolled(c.id)])),
-      own,
+      children: new Map(children.map((id) => [id, rolled(id)])),
+      own: periodFigures(p, own.flows.get(unitId)!, own.before.get(unitId)!),
     };
   }
 
-  /** The unit's figures over the period, rolled up over the units under it. */
-  async figures(unitId: number, period: Period): Promise<ResultFigures> {
+  /** The flows of the period and the stocks at its start, of the unit's rows of the reach. */
+  private async periodSums(
+    unitId: number,
+    p: Period,
+    reach: Reach,
+  ): Promise<{ flows: Measures; before: Measures }> {
+    const parts = await Promise.all(
+      this.scopesOf(unitId, reach).map((scope) => this.periodByUnit([unitId], p, scope)),
+    );
+    let [flows, before] = [zeroMeasures(), zeroMeasures()];
+    for (const part of parts) {
+      flows = addMeasures(flows, part.flows.get(unitId)!);
+      before = addMeasures(before, part.before.get(unitId)!);
+    }
+    return { flows, before };
+  }
+
+  /**
+   * The unit's figures over the period: rolled up over the units under it ('all', the default), its own dossiers
+   * only ('own'), or only those of the units under it ('sub').
+   */
+  async figures(unitId: number, period: Period, reach: Reach = 'all'): Promise<ResultFigures> {
     const p = this.effective(period);
-    const units = this.unitsOf(unitId);
-    const [flows, before] = await Promise.all([
-      this.sumByUnit(units, p.from, p.to),
-      this.sumByUnit(units, null, addDays(p.from, -1)),
-    ]);
-    const total = (m: Map<number, Measures>) =>
-      [...m.values()].reduce((a, b) => addMeasures(a, b), zeroMeasures());
-    const [f, b] = [total(flows), total(before)];
-    return figuresOf(p, f, b, addMeasures(b, f));
+    const { flows, before } = await this.periodSums(unitId, p, reach);
+    return periodFigures(p, flows, before);
   }
 
   /** The last change to the processed figures of the period's months (rolled up), or null when none. */
   async updatedAt(unitId: number, period: Period): Promise<string | null> {
     const p = this.effective(period);
-    const sums = await this.deps.repo.sumMonths(
-      this.deps.db,
-      this.unitsOf(unitId),
-      p.from.slice(0, 7),
-      p.to.slice(0, 7),
+    const parts = await Promise.all(
+      this.scopesOf(unitId, 'all').map((scope) =>
+        this.deps.repo.sumMonths(this.deps.db, [unitId], p.from.slice(0, 7), p.to.slice(0, 7), scope),
+      ),
     );
-    let last: string | null = null;
-    for (const s of sums.values()) {
-      if (s.updatedAt !== null && (last === null || s.updatedAt > last)) {
-        last = s.updatedAt;
-      }
-    }
-    return last;
+    return parts.reduce<string | null>((last, m) => later(last, m.get(unitId)?.updatedAt ?? null), null);
   }
 
   /** Raw sums of the period (for indicators): flows within it and stocks at its end, rolled up. */
   async sums(unitId: number, period: Period): Promise<{ flows: Measures; end: Measures }> {
     const p = this.effective(period);
-    const units = this.unitsOf(unitId);
-    const [flows, before] = await Promise.all([
-      this.sumByUnit(units, p.from, p.to),
-      this.sumByUnit(units, null, addDays(p.from, -1)),
+    const { flows, before } = await this.periodSums(unitId, p, 'all');
+    return { flows, end: addMeasures(before, flows) };
+  }
+
+  /**
+   * The unit's sums by a group of a dimension over the period (of the reach, as `figures`): the flows within it, and
+   * the stocks at the end of the day before it and at its end. Whole months come from the month rows by dimension;
+   * the days of partial months from the own day rows of the units concerned (the unit, or the units under it).
+   */
+  async groups(
+    unitId: number,
+    dim: Dimension,
+    period: Period,
+    reach: Reach = 'all',
+  ): Promise<Map<string, PeriodSums>> {
+    const p = this.effective(period);
+    const out = new Map<string, PeriodSums>();
+    const group = (key: string): PeriodSums => {
+      let g = out.get(key);
+      if (!g) {
+        g = { flows: zeroMeasures(), before: zeroMeasures(), end: zeroMeasures() };
+        out.set(key, g);
+      }
+      return g;
+    };
+    for (const scope of this.scopesOf(unitId, reach)) {
+      const [flows, before] = await Promise.all([
+        this.groupSums(unitId, scope, dim, p.from, p.to, MEASURES),
+        this.groupSums(unitId, scope, dim, null, addDays(p.from, -1), STOCK_MEASURES),
+      ]);
+      for (const [key, m] of flows) {
+        group(key).flows = addMeasures(group(key).flows, m);
+      }
+      for (const [key, m] of before) {
+        group(key).before = addMeasures(group(key).before, m);
+      }
+    }
+    for (const g of out.values()) {
+      for (const k of STOCK_MEASURES) {
+        g.end[k] = g.before[k] + g.flows[k];
+      }
+    }
+    return out;
+  }
+
+  /** Per group, the measures of the scope's rows over [from (null: the beginning), to], as sumByUnit splits it. */
+  private async groupSums(
+    unitId: number,
+    scope: Scope,
+    dim: Dimension,
+    from: LocalDate | null,
+    to: LocalDate,
+    measures: readonly Measure[],
+  ): Promise<Map<string, Partial<Measures>>> {
+    const { repo, db } = this.deps;
+    const parts = splitMonths(from, to);
+    const dayUnits = scope === 'own' ? [unitId] : this.unitsOf(unitId).slice(1);
+    const [months, days, less] = await Promise.all([
+      parts.months
+        ? repo.dimMonths(db, unitId, scope, dim, parts.months.from, parts.months.to, measures)
+        : Promise.resolve(new Map<string, Partial<Measures>>()),
+      repo.dimDays(db, dayUnits, dim, parts.days, measures),
+      repo.dimDays(db, dayUnits, dim, parts.less, measures),
     ]);
-    const total = (m: Map<number, Measures>) =>
-      [...m.values()].reduce((a, b) => addMeasures(a, b), zeroMeasures());
-    const f = total(flows);
-    return { flows: f, end: addMeasures(total(before), f) };
+    const out = new Map<string, Partial<Measures>>();
+    for (const [source, sign] of [
+      [months, 1],
+      [days, 1],
+      [less, -1],
+    ] as const) {
+      for (const [key, m] of source) {
+        out.set(key, addMeasures(addMeasures(zeroMeasures(), out.get(key) ?? {}), m, sign));
+      }
+    }
+    return out;
   }
 
   /** The unit's figures by field, procedure, channel or officer (rolled up), largest first. */
   async breakdown(unitId: number, dim: Dimension, period: Period): Promise<BreakdownRow[]> {
     const p = this.effective(period);
-    const groups = await this.deps.repo.byDimension(this.deps.db, this.unitsOf(unitId), dim, p.from, p.to);
+    const groups = await this.groups(unitId, dim, p);
     return [...groups]
       .map(([key, s]) => ({ key, figures: figuresOf(p, s.flows, s.before, s.end) }))
       .filter(
@@ -294,53 +393,55 @@ export class StatsService {
   }
 
   /**
-   * Recomputes the aggregates from every dossier's event log, unit by unit, each in one transaction. For upgrades and
-   * benchmark data; `congxa stats rebuild`.
+   * Recomputes the aggregates from every dossier's event log: each unit's own rows in one transaction, then the
+   * 'sub' rows of the units above them. For upgrades and benchmark data; `congxa stats rebuild`.
    */
   async rebuild(histories: HistorySource): Promise<{ units: number; dossiers: number }> {
     const { db, repo, directory } = this.deps;
     let dossiers = 0;
     const units = directory.all();
     await repo.clear(db);
+    const rows = new StatRows();
     for (const unit of units) {
-      const days = new Map<string, StatDelta & { measures: Measures }>();
-      const months = new Map<Month, { measures: Measures; updatedAt: string | null }>();
+      const parents = directory.parentsOf(unit.id);
       for await (const h of histories(unit.id)) {
         dossiers++;
         const c = contributionOf(h.dossier, h.events);
         if (c === null) {
           continue;
         }
-        for (const [d, m] of c.days) {
-          const key = JSON.stringify([
-            d,
-            c.dims.procedureCode,
-            c.dims.procedureField,
-            c.dims.channel,
-            c.dims.officerId,
-          ]);
-          const row = days.get(key) ?? { dims: c.dims, day: d, measures: zeroMeasures() };
-          row.measures = addMeasures(row.measures, m);
-          days.set(key, row);
-          const month = months.get(d.slice(0, 7)) ?? { measures: zeroMeasures(), updatedAt: null };
-          month.measures = addMeasures(month.measures, m);
-          months.set(d.slice(0, 7), month);
+        for (const [day, measures] of c.days) {
+          rows.add(unit.id, parents, { dims: c.dims, day, measures });
         }
         // The widget's figures of a month last changed when its last dossier ended.
         const ended = h.events[endIndex(h.events)];
-        const month = ended ? months.get(toLocal(ended.at).date.slice(0, 7)) : undefined;
-        if (ended && month && (month.updatedAt === null || ended.at > month.updatedAt)) {
-          month.updatedAt = ended.at;
+        if (ended) {
+          rows.touch(unit.id, parents, toLocal(ended.at).date.slice(0, 7), ended.at);
         }
       }
-      await db.transaction().execute(async (trx) => {
-        await repo.clear(trx, [unit.id]);
-        await repo.insertBuilt(trx, unit.id, [...days.values()], months);
-      });
+      const own = rows.takeOwn();
+      await db.transaction().execute((trx) => repo.write(trx, { ...own, subDays: [], subMonths: [] }));
     }
+    await db.transaction().execute((trx) =>
+      repo.write(trx, {
+        days: [],
+        months: [],
+        monthDims: nonZero(rows.monthDims),
+        subDays: nonZero(rows.subDays),
+        subMonths: [...rows.subMonths.values()],
+      }),
+    );
     await repo.markBuilt(db, this.deps.clock.now().toISOString());
     this.deps.recorder.bumpAll();
     this.widgetCache.clear();
     return { units: units.length, dossiers };
   }
 }
+
+/** The later of two instants (null: none). */
+const later = (a: string | null, b: string | null): string | null =>
+  a === null || (b !== null && b > a) ? b : a;
+
+/** Figures of a period from its flows and the stocks before it (those at its end are both summed). */
+const periodFigures = (p: Period, flows: Measures, before: Measures): ResultFigures =>
+  figuresOf(p, flows, before, addMeasures(before, flows));

@@ -68,21 +68,24 @@ describe('stats verify (issue #4 item 8)', () => {
     expect(r.checked).toBeGreaterThan(10_000);
   });
 
-  it('names a corrupted late count: its unit, month, groups and figure; a rebuild repairs it', async () => {
+  it('names a corrupted day row where its days no longer add up to the month rows; a rebuild repairs it', async () => {
     const row = await pastRowWith('late');
     expect(await t.deps.stats.repo.setDayMeasure(t.deps.db, keyOf(row), 'late', row.late + 1)).toBe(1);
     const r = await verify(deps);
     const month = row.day.slice(0, 7);
-    // The day rows feed the breakdowns; a past month's unit figures come from the month rows, still right.
+    // A past month's figures come from its month rows, still right; its day rows (read for partial months) are not.
     const lines = r.differences.map(formatDifference);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     for (const group of [
-      `channel=${row.channel}`,
-      `officerId=${row.officerId}`,
-      `procedureCode=${row.procedureCode}`,
-      `procedureField=${row.procedureField}`,
+      '',
+      ` channel=${row.channel}`,
+      ` officerId=${row.officerId}`,
+      ` procedureCode=${row.procedureCode}`,
+      ` procedureField=${row.procedureField}`,
     ]) {
-      expect(lines).toContainEqual(expect.stringContaining(`tan-hong ${month} ${group} late: stored`));
+      expect(lines).toContainEqual(
+        expect.stringContaining(`tan-hong ${month} day rows against month row${group} late: stored`),
+      );
     }
     for (const d of r.differences) {
       expect(d).toMatchObject({ unit: 'tan-hong', figure: 'late' });
@@ -92,44 +95,99 @@ describe('stats verify (issue #4 item 8)', () => {
     expect((await verify(deps)).differences).toEqual([]);
   });
 
-  it('names a corrupted stock delta in its month and every later one', async () => {
+  it('names a corrupted stock delta of a breakdown in its month and every later one', async () => {
     const row = await pastRowWith('openDelta');
-    await t.deps.stats.repo.setDayMeasure(t.deps.db, keyOf(row), 'openDelta', row.openDelta + 1);
+    const month = row.day.slice(0, 7);
+    const key = String(row.officerId);
+    const where = { table: 'monthDim', unitId, scope: 'own', dimension: 'officerId', month, key } as const;
+    expect(await t.deps.stats.repo.setRollupMeasure(t.deps.db, where, 'openDelta', 1_000)).toBe(1);
     const r = await verify(deps);
     const lines = r.differences.map(formatDifference);
-    const month = row.day.slice(0, 7);
     expect(lines).toContainEqual(
       expect.stringMatching(
-        new RegExp(
-          `^tan-hong ${month} officerId=${row.officerId} inProgress: stored (\\d+), recomputed \\d+$`,
-        ),
+        new RegExp(`^tan-hong ${month} officerId=${key} inProgress: stored (\\d+), recomputed \\d+$`),
       ),
     );
-    // The next month starts with one more carried over, by every dimension; nothing outside Tân Hồng.
+    // The next month starts with more carried over, for that officer; nothing outside Tân Hồng.
     const next = `${month.slice(0, 5)}${String(Number(month.slice(5)) + 1).padStart(2, '0')}`;
+    expect(lines).toContainEqual(expect.stringContaining(`tan-hong ${next} officerId=${key} carriedOver`));
     expect(lines).toContainEqual(
-      expect.stringContaining(`tan-hong ${next} channel=${row.channel} carriedOver`),
+      expect.stringContaining(`tan-hong ${month} day rows against month row officerId=${key} openDelta`),
     );
     expect(r.differences.every((d) => d.unit === 'tan-hong')).toBe(true);
     await t.deps.stats.service.rebuild(deps.histories);
     expect((await verify(deps)).differences).toEqual([]);
   });
 
-  it('names a corrupted month row in the unit figures and in the widgets up the tree', async () => {
+  it("names a corrupted month row in the unit's figures and widget, and a parent's roll-up in its own", async () => {
     await t.deps.db
       .updateTable('dossierStatMonth')
       .set((eb) => ({ processed: eb('processed', '+', 1) }))
       .where('unitId', '=', unitId)
       .where('month', '=', '2026-03')
       .execute();
+    const district = t.deps.directory.getBySlug('binh-giang')!.id;
+    const sub = { table: 'subMonth', unitId: district, month: '2026-04' } as const;
+    const [before] = await t.deps.db
+      .selectFrom('dossierStatSubMonth')
+      .select('late')
+      .where('unitId', '=', district)
+      .where('month', '=', '2026-04')
+      .execute();
+    expect(await t.deps.stats.repo.setRollupMeasure(t.deps.db, sub, 'late', before!.late + 3)).toBe(1);
     t.deps.stats.recorder.bumpAll(); // a fresh process: no widget cached from before the corruption
     const lines = (await verify(deps)).differences.map(formatDifference);
     expect(lines).toContainEqual(expect.stringMatching(/^tan-hong 2026-03 unit alone processed: stored \d+/));
-    for (const slug of ['tan-hong', 'binh-giang', 'hai-duong']) {
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^tan-hong 2026-03 day rows against month row processed:/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^binh-giang 2026-04 units under it late: stored \d+/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^binh-giang 2026-04 units under it, day rows against month row late:/),
+    );
+    for (const [slug, figure] of [
+      ['tan-hong', 'processed'],
+      ['binh-giang', 'late'],
+    ]) {
       expect(lines).toContainEqual(
-        expect.stringMatching(new RegExp(`^${slug} 2026-01-01\\.\\.2026-11-20 widget .* processed: stored`)),
+        expect.stringMatching(new RegExp(`^${slug} 2026-01-01\\.\\.2026-11-20 widget .* ${figure}: stored`)),
       );
     }
+    // The province keeps its own roll-up of every unit under it: still right.
+    expect(lines.filter((l) => l.startsWith('hai-duong '))).toEqual([]);
+    await t.deps.stats.service.rebuild(deps.histories);
+  });
+
+  it("names a corrupted breakdown of a province's roll-up", async () => {
+    const province = t.deps.directory.getBySlug('hai-duong')!.id;
+    const [row] = await t.deps.db
+      .selectFrom('dossierStatMonthDim')
+      .selectAll()
+      .where('unitId', '=', province)
+      .where('scope', '=', 'sub')
+      .where('dimension', '=', 'channel')
+      .where('month', '=', '2026-05')
+      .where('dimKey', '=', 'counter')
+      .execute();
+    const where = {
+      table: 'monthDim',
+      unitId: province,
+      scope: 'sub',
+      dimension: 'channel',
+      month: '2026-05',
+      key: row!.dimKey,
+    } as const;
+    await t.deps.stats.repo.setRollupMeasure(t.deps.db, where, 'received', row!.received + 1);
+    const lines = (await verify(deps)).differences.map(formatDifference);
+    const [stored, recomputed] = [row!.received + 1, row!.received];
+    expect(lines).toEqual(
+      ['received', 'receivedCounter'].map(
+        (f) =>
+          `hai-duong 2026-05 units under it, channel=counter ${f}: stored ${stored}, recomputed ${recomputed}`,
+      ),
+    );
     await t.deps.stats.service.rebuild(deps.histories);
   });
 });
@@ -146,11 +204,11 @@ describe('congxa stats verify | rebuild', () => {
     await t.deps.stats.repo.setDayMeasure(t.deps.db, keyOf(row), 'received', row.received + 2);
     const dirty = await run('verify');
     expect(dirty.code).toBe(1);
-    expect(dirty.out[0]).toMatch(/: 8 differences\.$/); // received and receivedCounter, by 4 dimensions
+    expect(dirty.out[0]).toMatch(/: 5 differences\.$/); // its month's days against its month row, and by 4 dimensions
     expect(dirty.out).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^tan-hong ${row.day.slice(0, 7)} channel=${row.channel} received: stored \\d+, recomputed \\d+$`,
+          `^tan-hong ${row.day.slice(0, 7)} day rows against month row channel=${row.channel} received: stored \\d+, recomputed \\d+$`,
         ),
       ),
     );

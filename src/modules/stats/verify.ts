@@ -6,7 +6,9 @@ import { endIndex, receiptIndex, type HistoryDossier } from './dossier-history.j
 import { percent, type Period } from './dossier-outcome.js';
 import { nextMonth, type Month } from './stat-range.js';
 import { figuresOf, type ResultFigures } from './stats-figures.js';
-import type { Dimension, StatsRepository } from './stats.repository.js';
+import { MEASURES } from './stat-measures.js';
+import { DIMENSIONS, type Dimension } from './stat-rows.js';
+import type { StatsRepository } from './stats.repository.js';
 import type { HistorySource, StatsService } from './stats.service.js';
 
 /*
@@ -55,11 +57,16 @@ export type Counts = Record<CheckedFigure, number>;
 
 const WIDGET_FIGURES = ['processed', 'earlyOrOnTime', 'late', 'onTimeRate', 'lateRate', 'updatedAt'] as const;
 
-const DIMENSIONS: readonly Dimension[] = ['procedureCode', 'procedureField', 'channel', 'officerId'];
-
-/** Where a difference is: the unit alone, one group of a dimension, or the widget (rolled up, year to date). */
+/**
+ * Where a difference is: the unit alone, one group of a dimension, or the widget (rolled up, year to date). `under`:
+ * the figures of the units under the unit (its 'sub' roll-ups), not of its own dossiers.
+ */
 export type Scope =
-  { kind: 'unit' } | { kind: 'dimension'; dimension: Dimension; key: string } | { kind: 'widget' };
+  | { kind: 'unit'; under?: true }
+  | { kind: 'dimension'; dimension: Dimension; key: string; under?: true }
+  | { kind: 'widget' }
+  /** A month's day rows summed against its month row (stored: the days; recomputed: the month row). */
+  | { kind: 'rows'; dimension?: Dimension; key?: string; under?: true };
 
 export type Difference = {
   unit: string;
@@ -162,12 +169,19 @@ export function periodLabel(p: Period): string {
   return `${p.from}..${p.to}`;
 }
 
-const scopeLabel = (s: Scope): string =>
-  s.kind === 'unit'
-    ? 'unit alone'
-    : s.kind === 'widget'
-      ? 'widget (with the units under it)'
-      : `${s.dimension}=${s.key}`;
+function scopeLabel(s: Scope): string {
+  const under = s.kind !== 'widget' && s.under ? 'units under it, ' : '';
+  switch (s.kind) {
+    case 'unit':
+      return s.under ? 'units under it' : 'unit alone';
+    case 'widget':
+      return 'widget (with the units under it)';
+    case 'dimension':
+      return `${under}${s.dimension}=${s.key}`;
+    case 'rows':
+      return `${under}day rows against month row${s.dimension ? ` ${s.dimension}=${s.key}` : ''}`;
+  }
+}
 
 /** One line per difference, e.g. "tan-hong 2026-03 officerId=12 late: stored 5, recomputed 4". */
 export function formatDifference(d: Difference): string {
@@ -267,13 +281,38 @@ async function recount(
   return { dossiers, months, year: y };
 }
 
-/** Compares one unit's recounted months (and the zeros before them) with its figures and breakdowns as stored. */
+/** Adds the counts of `from` to `into`, figure by figure. */
+function addCounts(into: Counts, from: Counts): void {
+  for (const k of CHECKED_FIGURES) {
+    into[k] += from[k];
+  }
+}
+
+/** Adds a unit's recounted months to the months of a unit above it (what its 'sub' roll-ups must hold). */
+function addMonths(into: Map<Month, MonthCounts>, from: ReadonlyMap<Month, MonthCounts>): void {
+  for (const [m, mc] of from) {
+    const to = into.get(m) ?? newMonth();
+    into.set(m, to);
+    addCounts(to.unit, mc.unit);
+    for (const dim of DIMENSIONS) {
+      for (const [key, c] of mc.groups[dim]) {
+        addCounts(countIn(to.groups[dim], key), c);
+      }
+    }
+  }
+}
+
+/**
+ * Compares one unit's recounted months (and the zeros before them) with its figures and breakdowns as stored: of its
+ * own dossiers (`under` false), or of the dossiers of the units under it (`under` true, its 'sub' roll-ups).
+ */
 async function checkUnit(
   deps: VerifyDeps,
   unit: { id: number; slug: string },
   months: Map<Month, MonthCounts>,
   today: LocalDate,
   findings: Findings,
+  under = false,
 ): Promise<void> {
   // Before the first receipt (or up to today when nothing was received) every stored figure must be zero.
   const sorted = [...months.keys()].sort();
@@ -285,25 +324,57 @@ async function checkUnit(
   for (let m = sorted[0]; m !== undefined && m <= monthOf(today); m = nextMonth(m)) {
     periods.push([monthPeriod(m, today), months.get(m) ?? newMonth()]);
   }
+  const reach = under ? 'sub' : 'own';
+  const flag = under ? { under: true as const } : {};
   for (const [period, want] of periods) {
     if (period.from > period.to) {
       continue;
     }
     // The five reads at once (PostgreSQL runs them side by side).
-    const [byUnit, ...byDim] = await Promise.all([
-      deps.service.figuresByUnit([unit.id], period),
-      ...DIMENSIONS.map((dim) => deps.repo.byDimension(deps.db, [unit.id], dim, period.from, period.to)),
+    const [figures, ...byDim] = await Promise.all([
+      deps.service.figures(unit.id, period, reach),
+      ...DIMENSIONS.map((dim) => deps.service.groups(unit.id, dim, period, reach)),
     ]);
-    findings.compareCounts(unit.slug, period, { kind: 'unit' }, byUnit.get(unit.id)!, want.unit); // asked for it
+    findings.compareCounts(unit.slug, period, { kind: 'unit', ...flag }, figures, want.unit);
     DIMENSIONS.forEach((dim, i) => {
       const groups = byDim[i]!; // one result per dimension
       for (const key of new Set([...groups.keys(), ...want.groups[dim].keys()])) {
         const s = groups.get(key);
         const stored = s ? figuresOf(period, s.flows, s.before, s.end) : null;
-        const scope: Scope = { kind: 'dimension', dimension: dim, key };
+        const scope: Scope = { kind: 'dimension', dimension: dim, key, ...flag };
         findings.compareCounts(unit.slug, period, scope, stored, want.groups[dim].get(key) ?? zeroCounts());
       }
     });
+  }
+}
+
+/**
+ * Compares, month by month, the unit's day rows summed with its month rows (by dimension too for its own rows): the
+ * day rows are what partial months are read from, and the month rows are compared with the recount.
+ */
+async function checkRows(
+  deps: VerifyDeps,
+  unit: { id: number; slug: string },
+  findings: Findings,
+  under: boolean,
+): Promise<void> {
+  const scope = under ? 'sub' : 'own';
+  const flag = under ? { under: true as const } : {};
+  // The 'sub' day rows have no dimension.
+  for (const dim of under ? [null] : [null, ...DIMENSIONS]) {
+    const [days, months] = await Promise.all([
+      deps.repo.dayTotals(deps.db, unit.id, scope, dim),
+      deps.repo.monthRows(deps.db, unit.id, scope, dim),
+    ]);
+    for (const k of [...new Set([...days.keys(), ...months.keys()])].sort()) {
+      const [month, key] = k.split('|') as [Month, string];
+      const where: Scope =
+        dim === null ? { kind: 'rows', ...flag } : { kind: 'rows', dimension: dim, key, ...flag };
+      const period = { from: `${month}-01`, to: lastDayOf(month) };
+      for (const m of MEASURES) {
+        findings.compare(unit.slug, period, where, m, days.get(k)?.[m] ?? 0, months.get(k)?.[m] ?? 0);
+      }
+    }
   }
 }
 
@@ -349,13 +420,27 @@ export async function verify(deps: VerifyDeps, opts: VerifyOptions = {}): Promis
   const year: Period = { from: `${today.slice(0, 4)}-01-01`, to: today };
   const findings = new Findings();
   const years = new Map<number, YearCounts>();
+  // What the 'sub' roll-ups of each unit with units under it must hold (its whole subtree is among the units).
+  const verified = new Set(units.map((u) => u.id));
+  const under = new Map<number, Map<Month, MonthCounts>>(
+    units.filter((u) => service.subtree(u.id).length > 1).map((u) => [u.id, new Map()]),
+  );
   let dossiers = 0;
   for (const [i, unit] of units.entries()) {
     const counted = await recount(deps.histories, unit.id, today, year);
     dossiers += counted.dossiers;
     years.set(unit.id, counted.year);
     await checkUnit(deps, unit, counted.months, today, findings);
+    await checkRows(deps, unit, findings, false);
+    for (const p of directory.parentsOf(unit.id).filter((id) => verified.has(id))) {
+      addMonths(under.get(p)!, counted.months); // a parent has units under it
+    }
     opts.progress?.(unit.slug, i + 1, units.length);
+  }
+  for (const [id, months] of under) {
+    const unit = directory.get(id)!; // among the units
+    await checkUnit(deps, unit, months, today, findings, true);
+    await checkRows(deps, unit, findings, true);
   }
   // The widget of every unit: its subtree is among the units counted.
   for (const unit of units) {

@@ -101,4 +101,14 @@ export class UnitDirectory {
   children(parentId: number): UnitRow[] {
     return this.all().filter((u) => u.parentId === parentId);
   }
+
+  /** The ids of the units above a unit, nearest first (a commune's district, then its province). */
+  parentsOf(unitId: number): number[] {
+    const out: number[] = [];
+    for (let p = this.byId.get(unitId)?.parentId ?? null; p !== null && !out.includes(p);) {
+      out.push(p);
+      p = this.byId.get(p)?.parentId ?? null;
+    }
+    return out;
+  }
 }

@@ -78,9 +78,7 @@ async function sendTable(
  */
 export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
   const service = new IndicatorsService({
-    db: deps.db,
     stats: deps.stats.service,
-    repo: deps.stats.repo,
     procedures: deps.procedures.service,
     accounts: deps.accounts,
     config: load766Config(deps.config.stats.indicators766File),

@@ -1,10 +1,8 @@
-import type { Db } from '../../../platform/db.js';
 import type { AccountService } from '../../accounts/accounts.service.js';
 import type { OnlineLevel } from '../../procedures/procedures.model.js';
 import type { ProceduresService } from '../../procedures/procedures.service.js';
 import type { Period } from '../dossier-outcome.js';
 import type { ResultFigures } from '../stats-figures.js';
-import type { StatsRepository } from '../stats.repository.js';
 import type { StatsService } from '../stats.service.js';
 import {
   officerEvaluation,
@@ -19,10 +17,7 @@ import type { Decision766Config } from './decision-766.config.js';
 import { decision766, type Decision766Facts, type Decision766Result } from './decision-766.js';
 
 export type IndicatorsDeps = {
-  db: Db;
   stats: StatsService;
-  /** The stats module's own repository, for the raw sums by officer (breakdown gives only the figures). */
-  repo: StatsRepository;
   procedures: Pick<ProceduresService, 'options' | 'search'>;
   accounts: Pick<AccountService, 'listStaff'>;
   config: Decision766Config;
@@ -132,11 +127,11 @@ export class IndicatorsService {
 
   /** Every officer with a dossier processed in the period (rolled up), on indices 1, 2, 3, 4 and 7, by name. */
   async officers(unitId: number, period: Period): Promise<{ period: Period; rows: OfficerRow[] }> {
-    const { stats, repo, db, accounts } = this.deps;
+    const { stats, accounts } = this.deps;
     const p = stats.effective(period);
     const units = stats.subtree(unitId);
     const [groups, ...staff] = await Promise.all([
-      repo.byDimension(db, units, 'officerId', p.from, p.to),
+      stats.groups(unitId, 'officerId', p),
       ...units.map((id) => accounts.listStaff(id)),
     ]);
     const names = new Map<number, string>();
