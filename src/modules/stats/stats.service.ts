@@ -2,8 +2,6 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db.js';
 import { addDays, toLocal, type LocalDate } from '../calendar/local-time.js';
 import type { UnitDirectory } from '../units/unit-directory.js';
-import { contributionOf } from './contribution.js';
-import { endIndex } from './dossier-history.js';
 import { percent, type Period } from './dossier-outcome.js';
 import {
   addMeasures,
@@ -16,7 +14,8 @@ import {
 import { splitMonths } from './stat-range.js';
 import type { DossierHistory, StatsRecorder } from './stats-recorder.js';
 import { figuresOf, type ResultFigures } from './stats-figures.js';
-import { nonZero, StatRows, type Dimension, type Scope } from './stat-rows.js';
+import type { Dimension, Scope } from './stat-rows.js';
+import { rebuildAggregates } from './stats-rebuild.js';
 import type { PeriodSums, StatsRepository } from './stats.repository.js';
 
 /** Whose dossiers a figure counts: the unit's own, those of the units under it, or both (rolled up). */
@@ -392,49 +391,14 @@ export class StatsService {
     return true;
   }
 
-  /**
-   * Recomputes the aggregates from every dossier's event log: each unit's own rows in one transaction, then the
-   * 'sub' rows of the units above them. For upgrades and benchmark data; `congxa stats rebuild`.
-   */
+  /** Recomputes every aggregate from the dossiers' event logs (stats-rebuild.ts); `congxa stats rebuild`. */
   async rebuild(histories: HistorySource): Promise<{ units: number; dossiers: number }> {
-    const { db, repo, directory } = this.deps;
-    let dossiers = 0;
-    const units = directory.all();
-    await repo.clear(db);
-    const rows = new StatRows();
-    for (const unit of units) {
-      const parents = directory.parentsOf(unit.id);
-      for await (const h of histories(unit.id)) {
-        dossiers++;
-        const c = contributionOf(h.dossier, h.events);
-        if (c === null) {
-          continue;
-        }
-        for (const [day, measures] of c.days) {
-          rows.add(unit.id, parents, { dims: c.dims, day, measures });
-        }
-        // The widget's figures of a month last changed when its last dossier ended.
-        const ended = h.events[endIndex(h.events)];
-        if (ended) {
-          rows.touch(unit.id, parents, toLocal(ended.at).date.slice(0, 7), ended.at);
-        }
-      }
-      const own = rows.takeOwn();
-      await db.transaction().execute((trx) => repo.write(trx, { ...own, subDays: [], subMonths: [] }));
-    }
-    await db.transaction().execute((trx) =>
-      repo.write(trx, {
-        days: [],
-        months: [],
-        monthDims: nonZero(rows.monthDims),
-        subDays: nonZero(rows.subDays),
-        subMonths: [...rows.subMonths.values()],
-      }),
-    );
-    await repo.markBuilt(db, this.deps.clock.now().toISOString());
+    const { db, repo, directory, clock } = this.deps;
+    const done = await rebuildAggregates({ db, repo, directory }, histories);
+    await repo.markBuilt(db, clock.now().toISOString());
     this.deps.recorder.bumpAll();
     this.widgetCache.clear();
-    return { units: units.length, dossiers };
+    return done;
   }
 }
 
