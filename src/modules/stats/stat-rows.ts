@@ -1,6 +1,6 @@
 import type { LocalDate } from '../calendar/local-time.js';
 import type { StatDelta, StatDims } from './contribution.js';
-import { addMeasures, isZero, WIDGET_MEASURES, zeroMeasures, type Measures } from './stat-measures.js';
+import { isZero, WIDGET_MEASURES, zeroMeasures, type Measure, type Measures } from './stat-measures.js';
 import type { Month } from './stat-range.js';
 
 /*
@@ -47,7 +47,10 @@ function addTo<K, R extends { measures: Measures }>(
     row = make();
     map.set(key, row);
   }
-  row.measures = addMeasures(row.measures, m);
+  // In place: a rebuild adds millions of deltas, each with a few measures.
+  for (const k of Object.keys(m) as Measure[]) {
+    row.measures[k] += m[k]!;
+  }
   return row;
 }
 
@@ -73,7 +76,7 @@ export class StatRows {
     const month = day.slice(0, 7);
     addTo(
       this.days,
-      JSON.stringify([unitId, day, dims.procedureCode, dims.procedureField, dims.channel, dims.officerId]),
+      `${unitId}|${day}|${dims.channel}|${dims.officerId}|${dims.procedureCode}|${dims.procedureField}`,
       () => ({ unitId, day, dims, measures: zeroMeasures() }),
       m,
     );
@@ -106,7 +109,7 @@ export class StatRows {
       const key = dimKey(dims, dimension);
       addTo(
         this.monthDims,
-        JSON.stringify([unitId, scope, dimension, month, key]),
+        `${unitId}|${scope}|${dimension}|${month}|${key}`,
         () => ({ unitId, scope, dimension, month, key, measures: zeroMeasures() }),
         m,
       );
