@@ -15,7 +15,7 @@ describe(`demo data and notifications (${TEST_DIALECT})`, () => {
       demoDossiers: true,
       env: { SMTP_URL: `smtp://127.0.0.1:${server.port}`, MAIL_FROM: 'noreply@tanhong.example.gov.vn' },
     });
-  });
+  }, 180_000); // the demo dossiers load in 10–25 s alone, and far more on a loaded two-core machine
   afterAll(async () => {
     await t.close();
     await server.stop();

@@ -54,7 +54,7 @@ beforeAll(async () => {
   unitId = t.deps.directory.getBySlug('tan-hong')!.id;
   const s = t.deps.stats;
   deps = { ...s.deps, repo: s.repo, service: s.service };
-});
+}, 180_000); // the demo dossiers load in 10–25 s alone, and far more on a loaded two-core machine
 afterAll(async () => {
   await t.close();
 });
