@@ -83,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await j?.close();
-}, 180_000); // the demo dossiers load in 10–25 s alone, and far more on a loaded two-core machine
+});
 
 async function api(slug: string, period?: { from: string; to: string }): Promise<ApiStats> {
   const query = period ? `?from=${period.from}&to=${period.to}` : '';
