@@ -112,7 +112,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await t.close();
-}, 180_000); // the demo dossiers load in 10–25 s alone, and far more on a loaded two-core machine
+});
 
 describe('the detail page (issue #4 item 3)', () => {
   it('shows the year to date by default, as of today, with the figures of the aggregates', async () => {
