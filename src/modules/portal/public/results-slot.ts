@@ -11,6 +11,11 @@ import type { PortalDeps } from '../portal.module.js';
 
 const SLOT = Buffer.from(RESULTS_SLOT);
 const slotOffsets = new WeakMap<Buffer, number>();
+/**
+ * The last page assembled from a cached body and a widget's HTML: both change rarely (the widget's HTML is one object
+ * until its figures change), so most requests send it without copying the page again.
+ */
+const assembled = new WeakMap<Buffer, { html: Buffer; page: Buffer }>();
 
 /** Where the slot sits in a (cached) page body, found once per body; -1 when it has none. */
 function slotOffset(body: Buffer): number {
@@ -35,10 +40,15 @@ export async function withResultsWidget(
     return { body, etag };
   }
   const w = await widget(site.unit.id, site.basePath);
-  return {
-    body: Buffer.concat([body.subarray(0, at), w.html, body.subarray(at + SLOT.length)]),
-    etag: etag === '' ? etag : `${etag.slice(0, -1)}-${w.tag}"`,
-  };
+  let last = assembled.get(body);
+  if (last?.html !== w.html) {
+    last = {
+      html: w.html,
+      page: Buffer.concat([body.subarray(0, at), w.html, body.subarray(at + SLOT.length)]),
+    };
+    assembled.set(body, last);
+  }
+  return { body: last.page, etag: etag === '' ? etag : `${etag.slice(0, -1)}-${w.tag}"` };
 }
 
 /** onSend: fills the slot of any other HTML page of a unit's portal (sent as a string). */
