@@ -27,12 +27,14 @@ describe('adminNav', () => {
       'Giờ làm việc',
       'Hồ sơ một cửa',
       'Thủ tục hành chính',
+      'Đánh giá giải quyết TTHC',
     ]);
     expect(nav.find((n) => n.current)?.href).toBe('/tan-hong/quan-tri/bai-viet');
     expect(adminNav(actor({ 1: ['one_stop_officer'] }), 1, '', null).map((n) => n.label)).toEqual([
       'Tổng quan',
       'Hồ sơ một cửa',
       'Thủ tục hành chính',
+      'Đánh giá giải quyết TTHC',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { ANY_STAFF_ROLE } from '../http/auth.js';
-import { adminPaths, calendarPaths, dossierPaths, procedurePaths } from '../http/paths.js';
+import { adminPaths, calendarPaths, dossierPaths, procedurePaths, statsPaths } from '../http/paths.js';
 import { hasRole, type Actor } from '../modules/accounts/actor.js';
 import type { Role } from '../modules/accounts/roles.js';
 
@@ -32,6 +32,12 @@ export const ADMIN_AREAS = {
     label: 'Thủ tục hành chính',
     roles: ['admin', 'one_stop_officer'],
     href: (base: string) => procedurePaths.admin(base),
+  },
+  // The officers' evaluation (Circular 01/2018), a staff-only page under the public results pages.
+  evaluation: {
+    label: 'Đánh giá giải quyết TTHC',
+    roles: ['leader', 'one_stop_officer', 'cchc_focal_point'],
+    href: (base: string) => statsPaths.evaluation(base),
   },
 } as const satisfies Record<
   string,
