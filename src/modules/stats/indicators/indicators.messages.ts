@@ -1,9 +1,6 @@
 import type { IndexNumber, StaffBand, UnitBand } from './circular-01-evaluation.js';
 import type { GroupId, IndicatorId } from './decision-766.config.js';
 import type { IndicatorStatus, Quantity } from './decision-766.js';
-import type { PeriodKind, PeriodProblem } from './indicator-period.js';
-
-export const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 /** Text of the Decision 766 indicators and the Circular 01/2018 evaluation pages and exports, in Vietnamese. */
 export const indicatorMessages = {
@@ -20,33 +17,6 @@ export const indicatorMessages = {
     download: 'Tải về',
     xlsx: 'Excel (.xlsx)',
     csv: 'CSV',
-  },
-  form: {
-    kind: 'Loại kỳ',
-    year: 'Năm',
-    yearHint: 'Ví dụ 2026.',
-    month: 'Tháng (khi xem theo tháng)',
-    quarter: 'Quý (khi xem theo quý)',
-    choose: '—',
-    monthOption: (n: number) => `Tháng ${n}`,
-    quarterOption: (roman: string) => `Quý ${roman}`,
-    submit: 'Xem',
-    kinds: { nam: 'Năm', quy: 'Quý', thang: 'Tháng' } satisfies Record<PeriodKind, string>,
-    errors: {
-      kind: 'Chọn loại kỳ: năm, quý hoặc tháng.',
-      year_missing: 'Nhập năm, ví dụ 2026.',
-      year_format: 'Năm phải có 4 chữ số, ví dụ 2026.',
-      too_early: 'Chỉ xem được từ năm 2000.',
-      year_future: 'Năm này chưa bắt đầu.',
-      month: 'Chọn tháng từ 1 đến 12.',
-      quarter: 'Chọn quý I, II, III hoặc IV.',
-      future: 'Kỳ này chưa bắt đầu.',
-    } satisfies Record<PeriodProblem, string>,
-  },
-  periodLabel: {
-    nam: (year: number) => `Năm ${year}`,
-    quy: (year: number, n: number) => `Quý ${ROMAN[n - 1] ?? n}/${year}`,
-    thang: (year: number, n: number) => `Tháng ${String(n).padStart(2, '0')}/${year}`,
   },
   d766: {
     heading: 'Chỉ số chất lượng phục vụ theo Quyết định 766/QĐ-TTg',

@@ -1,11 +1,12 @@
 import { formatDate, formatNumber } from '../../../platform/time.js';
 import type { XlsxColumn } from '../../../platform/xlsx.js';
 import type { Period } from '../dossier-outcome.js';
+import { resultsMessages } from '../public/results.messages.js';
+import type { ResultsPeriod } from '../public/results.schemas.js';
 import type { Evaluation, IndexScore, StaffBand, UnitBand } from './circular-01-evaluation.js';
 import type { Decision766Config } from './decision-766.config.js';
 import type { Decision766Result, IndicatorRow } from './decision-766.js';
-import type { PeriodKind } from './indicator-period.js';
-import { indicatorMessages, ROMAN } from './indicators.messages.js';
+import { indicatorMessages } from './indicators.messages.js';
 import type { OfficerRow } from './indicators.service.js';
 
 /*
@@ -19,32 +20,24 @@ const d = m.d766;
 /** A number the Vietnamese way, up to 2 decimals: 93,33. */
 const num = (n: number): string => formatNumber(n, 2);
 
-/** "Quý 3/2026", with "(số liệu đến hết ngày …)" when the period is cut at today. */
-export function periodLabel(
-  kind: PeriodKind,
-  year: number,
-  n: number | null,
-  asked: Period,
-  effective: Period,
-): string {
-  const base =
-    kind === 'nam'
-      ? m.periodLabel.nam(year)
-      : kind === 'quy'
-        ? m.periodLabel.quy(year, n!)
-        : m.periodLabel.thang(year, n!); // quarters and months have a number
-  return effective.to < asked.to
-    ? `${base}${m.page.cutAt(formatDate(`${effective.to}T12:00:00+07:00`))}`
-    : base;
+/** "Quý III/2026", with "(số liệu đến hết ngày …)" when the period is cut at today (`effective`). */
+export function periodLabel(p: ResultsPeriod, effective: Period): string {
+  return effective.to < p.period.to
+    ? `${p.label}${m.page.cutAt(formatDate(`${effective.to}T12:00:00+07:00`))}`
+    : p.label;
 }
 
-/** The short form of a period for file names: "Quý 3-2026". */
-export const periodFileLabel = (kind: PeriodKind, year: number, n: number | null): string =>
-  kind === 'nam'
-    ? String(year)
-    : kind === 'quy'
-      ? `Quý ${ROMAN[n! - 1]}-${year}`
-      : `Tháng ${String(n).padStart(2, '0')}-${year}`; // quarters and months have a number
+/** The short form of a period for file names: "2026", "Quý III-2026", "Tháng 03-2026". */
+export function periodFileLabel(p: ResultsPeriod): string {
+  const { ky, nam = '', quy, thang } = p.params;
+  return ky === 'quy'
+    ? `Quý ${resultsMessages.period.roman[Number(quy) - 1]}-${nam}`
+    : ky === 'thang'
+      ? `Tháng ${thang}-${nam}`
+      : ky === 'nam'
+        ? nam
+        : p.label; // a range: not on the indicator pages
+}
 
 /** How an indicator is computed and scored, in words. */
 export function ruleText(r: IndicatorRow): string {

@@ -5,6 +5,9 @@ import { Browser } from '../../../../test/staff.js';
 import { DEMO_PASSWORD } from '../../../demo/demo-data.js';
 import { readXlsxRows } from '../../../platform/xlsx.js';
 import type { Actor } from '../../accounts/actor.js';
+import { resultsMessages } from '../public/results.messages.js';
+
+const e = resultsMessages.errors;
 
 /*
  * The Decision 766 indicators and the Circular 01/2018 evaluation over HTTP (issue #4 items 5, 6), on the demo
@@ -202,11 +205,13 @@ describe('the public page of the Decision 766 indicators and the unit evaluation
     expect(rows.find((r) => r[0] === '2.1')?.slice(2, 4)).toEqual(['4', '5']);
   });
 
+  // The results page's parser and form (public/results.schemas.ts), without its ranges of dates.
   it.each([
-    ['ky=nam&nam=abcd', 'nam', 'Năm phải có 4 chữ số, ví dụ 2026.', 'abcd'],
-    ['ky=nam&nam=2027', 'nam', 'Năm này chưa bắt đầu.', '2027'],
-    ['ky=thang&thang=13&nam=2026', 'thang', 'Chọn tháng từ 1 đến 12.', '2026'],
-    ['ky=tuan&nam=2026', 'ky', 'Chọn loại kỳ: năm, quý hoặc tháng.', '2026'],
+    ['ky=nam&nam=abcd', 'nam', e.yearRange(2026), 'abcd'],
+    ['ky=nam&nam=2027', 'nam', e.yearRange(2026), '2027'],
+    ['ky=thang&thang=13&nam=2026', 'thang', e.month, '13'],
+    ['ky=tuan&nam=2026', 'ky', e.kindNoRange, '2026'],
+    ['ky=khoang&tu=01/02/2026&den=15/02/2026&nam=2026', 'ky', e.noRange, '2026'],
   ])(
     'refuses %s with 400 and the message at the field, the input kept',
     async (query, field, message, kept) => {
@@ -222,6 +227,32 @@ describe('the public page of the Decision 766 indicators and the unit evaluation
       }
     },
   );
+
+  it('offers months, quarters and years, not a range of dates', async () => {
+    const res = await t.app.inject(`/ket-qua-giai-quyet/chi-so-766${FEB}`);
+    const kinds = /<select id="ky"[^>]*>([\s\S]*?)<\/select>/.exec(res.body)![1]!;
+    expect([...kinds.matchAll(/value="([^"]*)"/g)].map((o) => o[1])).toEqual(['thang', 'quy', 'nam']);
+    expect(res.body).not.toContain('name="tu"');
+    expect(res.body).not.toContain('Khoảng ngày');
+  });
+
+  it('keeps a refused range in the link to the results page, which shows it', async () => {
+    const res = await t.app.inject('/ket-qua-giai-quyet/chi-so-766?ky=khoang&tu=01/02/2026&den=15/02/2026');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(
+      'href="/ket-qua-giai-quyet?ky=khoang&amp;tu=01%2F02%2F2026&amp;den=15%2F02%2F2026"',
+    );
+  });
+
+  it('keeps the period in the links to the results page and the exports', async () => {
+    const res = await t.app.inject('/ket-qua-giai-quyet/chi-so-766?ky=quy&quy=i&nam=2026');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Kỳ: Quý I/2026');
+    expect(res.body).toContain('href="/ket-qua-giai-quyet?ky=quy&amp;quy=1&amp;nam=2026"');
+    expect(res.body).toContain('href="/ket-qua-giai-quyet/chi-so-766.xlsx?ky=quy&amp;quy=1&amp;nam=2026"');
+    const xlsx = await t.app.inject('/ket-qua-giai-quyet/chi-so-766.xlsx?ky=quy&quy=i&nam=2026');
+    expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('Quý I-2026'));
+  });
 
   it('defaults to the current year to date', async () => {
     const res = await t.app.inject('/ket-qua-giai-quyet/chi-so-766');
@@ -302,7 +333,8 @@ describe('the officers’ evaluation (staff only)', () => {
     const res = await leader.get('/ket-qua-giai-quyet/danh-gia?ky=quy&quy=IV&nam=2026');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<p id="quy-error" class="field-error">');
-    expect(res.body).toContain('Kỳ này chưa bắt đầu.');
+    expect(res.body).toContain(e.quarterFuture('Quý IV/2026'));
     expect(res.body).toContain('value="2026"');
+    expect(res.body).toMatch(/<option value="4" selected[^>]*>IV<\/option>/);
   });
 });

@@ -7,11 +7,22 @@ import { siteOf } from '../../../http/site.js';
 import { attachmentHeader, writeXlsx, xlsxReply } from '../../../platform/xlsx.js';
 import { renderAdmin } from '../../../web/admin-shell.js';
 import type { Role } from '../../accounts/roles.js';
+import type { LocalDate } from '../../calendar/local-time.js';
 import { portalShellBuilder } from '../../portal/public/portal-shell.js';
 import type { Site } from '../../units/unit-directory.js';
 import { toCsv } from './csv.js';
 import { load766Config } from './decision-766.config-file.js';
-import { parsePeriod, periodQuery, type ParsedPeriod } from './indicator-period.js';
+import { toPeriodForm } from '../public/results.presenter.js';
+import {
+  CALENDAR_ONLY,
+  parsePeriod,
+  periodParams,
+  periodValues,
+  type Parsed,
+  type PeriodValues,
+  type ResultsPeriod,
+} from '../public/results.schemas.js';
+import type { PeriodFormView } from '../public/views/PeriodForm.js';
 import { indicatorMessages as m } from './indicators.messages.js';
 import {
   c01Table,
@@ -27,7 +38,6 @@ import {
 import { IndicatorsService, type UnitReport } from './indicators.service.js';
 import { IndicatorsPage, type IndicatorsPageView } from './views/IndicatorsPage.js';
 import { OfficerEvaluationPage, type OfficerEvaluationView } from './views/OfficerEvaluationPage.js';
-import type { PeriodFormView } from './views/PeriodForm.js';
 
 /** Who may see the officers' evaluation: the unit's leaders, its one-stop officers and its CCHC focal point. */
 export const EVALUATION_ROLES: readonly Role[] = ['leader', 'one_stop_officer', 'cchc_focal_point'];
@@ -37,14 +47,16 @@ const EXPORTS = { d766: 'chi-so-766', c01: 'danh-gia' } as const;
 const FORMATS = ['xlsx', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
-type Valid = Extract<ParsedPeriod, { ok: true }>;
+/** The period of a query, as typed and as read: the results page's parameters, without its ranges of dates. */
+type QueryPeriod = { values: PeriodValues; parsed: Parsed<ResultsPeriod> };
 
-function formOf(action: string, p: ParsedPeriod): PeriodFormView {
-  const errors = p.ok
-    ? {}
-    : Object.fromEntries(Object.entries(p.errors).map(([field, problem]) => [field, m.form.errors[problem]]));
-  return { action, values: p.values, errors };
+function periodOf(query: unknown, today: LocalDate): QueryPeriod {
+  const values = periodValues(query, today, CALENDAR_ONLY);
+  return { values, parsed: parsePeriod(values, today, CALENDAR_ONLY) };
 }
+
+const formOf = (action: string, p: QueryPeriod): PeriodFormView =>
+  toPeriodForm(action, p.values, p.parsed.ok ? {} : p.parsed.errors, { choice: CALENDAR_ONLY });
 
 async function sendTable(
   reply: FastifyReply,
@@ -87,18 +99,16 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
   const staffGuard = { preHandler: requireRole(deps.accounts, EVALUATION_ROLES) };
   const today = () => deps.stats.service.today();
 
-  const labelOf = (p: Valid, effective: { from: string; to: string }) =>
-    periodLabel(p.kind, p.year, p.number, p.period, effective);
-
-  async function publicPage(req: FastifyRequest, reply: FastifyReply, site: Site, p: ParsedPeriod) {
+  async function publicPage(req: FastifyRequest, reply: FastifyReply, site: Site, q: QueryPeriod) {
     const base = site.basePath;
-    const query = periodQuery(p);
+    const p = q.parsed;
+    const query = periodParams(q.values, p);
     const link = (table: string, format: Format) => statsPaths.resultsExport(base, table, format, query);
     let report: IndicatorsPageView['report'] = null;
     if (p.ok) {
-      const r = await service.unitReport(site.unit.id, p.period);
+      const r = await service.unitReport(site.unit.id, p.value.period);
       report = {
-        periodLabel: labelOf(p, r.period),
+        periodLabel: periodLabel(p.value, r.period),
         d766: toD766View(r.decision766, service.config),
         c01: toC01View(r.evaluation),
         downloads: {
@@ -114,7 +124,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
     const view: IndicatorsPageView = {
       unitName: site.unit.name,
       rollUp: units > 1 ? m.page.rollUp(units - 1) : null,
-      form: formOf(statsPaths.indicators(base), p),
+      form: formOf(statsPaths.indicators(base), q),
       report,
       resultsHref,
       staffHref: statsPaths.evaluation(base, query),
@@ -130,7 +140,7 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(statsPaths.indicators(''), async (req, reply) => {
     const site = siteOf(req);
     deps.portal.visitors.record(site.unit.id, req.ip, req.headers['user-agent']);
-    return publicPage(req, reply, site, parsePeriod(req.query as Record<string, unknown>, today()));
+    return publicPage(req, reply, site, periodOf(req.query, today()));
   });
 
   // The two public tables of the page, each as XLSX and CSV.
@@ -154,15 +164,16 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
     for (const t of tables) {
       app.get(statsPaths.resultsExport('', t.path, format), async (req, reply) => {
         const site = siteOf(req);
-        const p = parsePeriod(req.query as Record<string, unknown>, today());
-        if (!p.ok) {
-          return publicPage(req, reply, site, p);
+        const q = periodOf(req.query, today());
+        if (!q.parsed.ok) {
+          return publicPage(req, reply, site, q);
         }
+        const p = q.parsed.value;
         const r = await service.unitReport(site.unit.id, p.period);
         return sendTable(reply, format, t.table(r), {
           name: t.sheet,
-          title: m.exports.title(t.heading, site.unit.name, labelOf(p, r.period)),
-          file: t.file(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
+          title: m.exports.title(t.heading, site.unit.name, periodLabel(p, r.period)),
+          file: t.file(site.unit.name, periodFileLabel(p)),
         });
       });
     }
@@ -171,22 +182,22 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
   // Staff only: officers' names are their personal data. `?dinh-dang=xlsx|csv` downloads the table.
   app.get(statsPaths.evaluation(''), staffGuard, async (req, reply) => {
     const site = siteOf(req);
-    const q = req.query as Record<string, unknown>;
-    const p = parsePeriod(q, today());
-    const format = FORMATS.find((f) => f === q['dinh-dang']);
+    const q = periodOf(req.query, today());
+    const p = q.parsed;
+    const format = FORMATS.find((f) => f === (req.query as Record<string, unknown>)['dinh-dang']);
     const base = site.basePath;
+    const query = periodParams(q.values, p);
     let report: OfficerEvaluationView['report'] = null;
     if (p.ok) {
-      const r = await service.officers(site.unit.id, p.period);
-      const label = labelOf(p, r.period);
+      const r = await service.officers(site.unit.id, p.value.period);
+      const label = periodLabel(p.value, r.period);
       if (format) {
         return sendTable(reply, format, officersTable(r.rows), {
           name: m.exports.officersSheet,
           title: m.exports.title(m.officers.title, site.unit.name, label),
-          file: m.exports.officersFile(site.unit.name, periodFileLabel(p.kind, p.year, p.number)),
+          file: m.exports.officersFile(site.unit.name, periodFileLabel(p.value)),
         });
       }
-      const query = periodQuery(p);
       report = {
         periodLabel: label,
         indices: r.rows[0]?.evaluation.indices.map((i) => i.index) ?? [1, 2, 3, 4, 7],
@@ -197,9 +208,9 @@ export function indicatorRoutes(app: FastifyInstance, deps: Deps): void {
     }
     const view: OfficerEvaluationView = {
       unitName: site.unit.name,
-      form: formOf(statsPaths.evaluation(base), p),
+      form: formOf(statsPaths.evaluation(base), q),
       report,
-      publicHref: statsPaths.indicators(base, periodQuery(p)),
+      publicHref: statsPaths.indicators(base, query),
     };
     reply.header('cache-control', 'private, no-store');
     return renderAdmin(

@@ -16,6 +16,8 @@ export const resultsMessages = {
     kinds: { thang: 'Tháng', quy: 'Quý', nam: 'Năm', khoang: 'Khoảng ngày' },
     kindHint:
       'Tháng: điền tháng và năm. Quý: chọn quý và điền năm. Năm: điền năm. Khoảng ngày: điền từ ngày, đến ngày.',
+    /** The hint where no range is offered (the indicator pages). */
+    kindHintNoRange: 'Tháng: điền tháng và năm. Quý: chọn quý và điền năm. Năm: điền năm.',
     month: 'Tháng',
     quarter: 'Quý',
     year: 'Năm',
@@ -38,6 +40,9 @@ export const resultsMessages = {
 
   errors: {
     kind: 'Chọn loại kỳ: tháng, quý, năm hoặc khoảng ngày.',
+    kindNoRange: 'Chọn loại kỳ: tháng, quý hoặc năm.',
+    noRange:
+      'Trang này không xem theo khoảng ngày: chọn tháng, quý hoặc năm. Số liệu theo khoảng ngày có ở trang kết quả giải quyết hồ sơ.',
     yearMissing: 'Nhập năm, ví dụ 2026.',
     yearRange: (max: number) => `Năm phải là số có 4 chữ số, từ 2000 đến ${max}.`,
     month: 'Nhập tháng là một số từ 1 đến 12.',

@@ -18,9 +18,12 @@ import {
   toChildrenView,
   toListRow,
   toMonthsChart,
+  toPeriodForm,
   toSummary,
   toTimingChart,
 } from './results.presenter.js';
+import { resultsMessages as m } from './results.messages.js';
+import { CALENDAR_ONLY } from './results.schemas.js';
 import type { ListDossier, Unit } from './results.service.js';
 
 /*
@@ -108,6 +111,27 @@ describe('drill-down groups (Decision 766/QĐ-TTg indicator 2.1, domain.md §1.5
       receivedBefore: '2026-03-31T17:00:00.000Z',
       notEndedBefore: '2026-03-31T17:00:00.000Z',
     });
+  });
+});
+
+describe('the period form', () => {
+  const typed = { ky: 'quy', thang: '', quy: 'iv', nam: '2026', tu: '', den: '' };
+
+  it('offers every kind with the range fields on the results page', () => {
+    const form = toPeriodForm('/ket-qua-giai-quyet', typed, {});
+    expect(form.kindOptions.map((o) => o.value)).toEqual(['thang', 'quy', 'nam', 'khoang']);
+    expect(form).toMatchObject({ ranges: true, kindHint: m.period.kindHint, extra: null, hidden: [] });
+  });
+
+  it('offers no range on the indicator pages', () => {
+    const form = toPeriodForm('/ket-qua-giai-quyet/chi-so-766', typed, {}, { choice: CALENDAR_ONLY });
+    expect(form.kindOptions.map((o) => o.label)).toEqual(['Tháng', 'Quý', 'Năm']);
+    expect(form).toMatchObject({ ranges: false, kindHint: m.period.kindHintNoRange });
+  });
+
+  it('selects the quarter a typed Roman numeral stands for, and keeps anything else as typed', () => {
+    expect(toPeriodForm('/', typed, {}).values.quy).toBe('4');
+    expect(toPeriodForm('/', { ...typed, quy: 'V' }, {}).values.quy).toBe('V');
   });
 });
 

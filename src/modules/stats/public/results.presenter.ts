@@ -7,14 +7,21 @@ import { figureOfGroup, type ResultGroup } from './results-groups.js';
 import { resultsMessages as m } from './results.messages.js';
 import {
   CHANNEL_SLUGS,
+  periodKinds,
+  quarterOf,
   SORT_COLUMNS,
   sortParam,
+  WITH_RANGES,
   type Breakdown,
+  type FieldErrors,
   type ListFilters,
+  type PeriodChoice,
+  type PeriodValues,
   type Sort,
   type SortColumn,
 } from './results.schemas.js';
 import type { BreakdownData, ChildData, ListDossier, MonthData, Unit } from './results.service.js';
+import type { PeriodFormView } from './views/PeriodForm.js';
 
 /*
  * View models of the results page and its lists (issue #4 items 1, 3, 4): labels, Vietnamese numbers, links to the
@@ -32,6 +39,37 @@ const cell = (n: number, href: string | null): Cell => ({ text: count(n), href: 
 
 export const formatDays = (d: number | null): string =>
   d === null ? m.summary.averageNone : m.summary.daysValue(formatNumber(d, 2));
+
+/* ---- the period form ---- */
+
+/**
+ * The period form of a page, refilled with what was typed: the results page and its lists (with `extra`, the
+ * breakdown or the group, and `hidden`, a list's filters) and the indicator pages (no range of dates).
+ */
+export function toPeriodForm(
+  action: string,
+  values: PeriodValues,
+  errors: FieldErrors,
+  page: { choice?: PeriodChoice; extra?: PeriodFormView['extra']; hidden?: PeriodFormView['hidden'] } = {},
+): PeriodFormView {
+  const choice = page.choice ?? WITH_RANGES;
+  const quarter = quarterOf(values.quy);
+  return {
+    action,
+    // The select shows the quarter a typed "IV" stands for.
+    values: quarter === undefined ? values : { ...values, quy: String(quarter) },
+    errors,
+    kindOptions: periodKinds(choice).map((k) => ({ value: k, label: m.period.kinds[k] })),
+    kindHint: choice.ranges ? m.period.kindHint : m.period.kindHintNoRange,
+    quarterOptions: [
+      { value: '', label: m.period.none },
+      ...m.period.roman.map((r, i) => ({ value: String(i + 1), label: r })),
+    ],
+    ranges: choice.ranges,
+    extra: page.extra ?? null,
+    hidden: page.hidden ?? [],
+  };
+}
 
 /* ---- the summary ---- */
 

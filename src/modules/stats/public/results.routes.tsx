@@ -30,6 +30,7 @@ import {
   toListRow,
   toMonthsChart,
   toSummary,
+  toPeriodForm,
   toTimingChart,
   type ListHref,
 } from './results.presenter.js';
@@ -43,16 +44,13 @@ import {
   parsePeriod,
   parseSort,
   periodValues,
-  PERIOD_KINDS,
   sortParam,
   type Breakdown,
   type FieldErrors,
   type ListFilters,
-  type PeriodValues,
   type ResultsPeriod,
 } from './results.schemas.js';
 import { ResultsPageService, type Unit } from './results.service.js';
-import type { PeriodFormView } from './views/PeriodForm.js';
 import { ResultsDossiersPage, type ResultsDossiersView } from './views/ResultsDossiersPage.js';
 import { ResultsPage, type ExportLinksView, type ResultsPageView } from './views/ResultsPage.js';
 
@@ -96,27 +94,6 @@ export function resultsRoutes(app: FastifyInstance, deps: Deps): void {
     const values = periodValues(req.query, today);
     const parsed = parsePeriod(values, today);
     return { today, values, parsed };
-  }
-
-  function formOf(
-    action: string,
-    values: PeriodValues,
-    errors: FieldErrors,
-    extra: PeriodFormView['extra'],
-    hidden: PeriodFormView['hidden'] = [],
-  ): PeriodFormView {
-    return {
-      action,
-      values,
-      errors,
-      kindOptions: PERIOD_KINDS.map((k) => ({ value: k, label: m.period.kinds[k] })),
-      quarterOptions: [
-        { value: '', label: m.period.none },
-        ...m.period.roman.map((r, i) => ({ value: String(i + 1), label: r })),
-      ],
-      extra,
-      hidden,
-    };
   }
 
   const byOptions = (staff: boolean) =>
@@ -180,11 +157,8 @@ export function resultsRoutes(app: FastifyInstance, deps: Deps): void {
     const view: ResultsPageView = {
       unitName: unit.name,
       rolledUp: deps.directory.children(unit.id).length > 0,
-      form: formOf(statsPaths.results(base), values, errors, {
-        name: 'theo',
-        label: m.period.by,
-        value: theo,
-        options: byOptions(staff),
+      form: toPeriodForm(statsPaths.results(base), values, errors, {
+        extra: { name: 'theo', label: m.period.by, value: theo, options: byOptions(staff) },
       }),
       result: null,
       links: { indicators: statsPaths.indicators(base), evaluation: statsPaths.evaluation(base) },
@@ -253,18 +227,15 @@ export function resultsRoutes(app: FastifyInstance, deps: Deps): void {
     );
     const groupValue = typeof raw.nhom === 'string' ? raw.nhom : '';
     const view: ResultsDossiersView = {
-      form: formOf(
-        statsPaths.resultsDossiers(base),
-        values,
-        errors,
-        {
+      form: toPeriodForm(statsPaths.resultsDossiers(base), values, errors, {
+        extra: {
           name: 'nhom',
           label: m.list.group,
           value: groupValue,
           options: RESULT_GROUPS.map((g) => ({ value: GROUP_SLUGS[g], label: m.groups[g] })),
         },
-        kept,
-      ),
+        hidden: kept,
+      }),
       backHref: statsPaths.results(base, parsed.ok ? parsed.value.params : {}),
       result: null,
     };
@@ -363,11 +334,13 @@ export function resultsRoutes(app: FastifyInstance, deps: Deps): void {
           const view: ResultsPageView = {
             unitName: unit.name,
             rolledUp: deps.directory.children(unit.id).length > 0,
-            form: formOf(statsPaths.results(site.basePath), values, errors, {
-              name: 'theo',
-              label: m.period.by,
-              value: BREAKDOWN_OF_TABLE[table] ?? 'linh-vuc',
-              options: byOptions(staff),
+            form: toPeriodForm(statsPaths.results(site.basePath), values, errors, {
+              extra: {
+                name: 'theo',
+                label: m.period.by,
+                value: BREAKDOWN_OF_TABLE[table] ?? 'linh-vuc',
+                options: byOptions(staff),
+              },
             }),
             result: null,
             links: {

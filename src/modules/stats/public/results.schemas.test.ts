@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { resultsMessages as m } from './results.messages.js';
 import {
+  CALENDAR_ONLY,
   DEFAULT_SORT,
   parseBreakdown,
   parseList,
   parsePage,
   parsePeriod,
   parseSort,
+  periodParams,
   periodValues,
 } from './results.schemas.js';
 
 /*
  * The query of the results page (issue #4 items 1, 3): periods are local dates, both ends included (issue #4 item 1);
- * a month, a quarter, a year, or any range; bad input is answered at its field.
+ * a month, a quarter, a year, or any range; bad input is answered at its field. The indicator pages (issue #4 items
+ * 5, 6) read the same parameters without ranges: Decision 766/QĐ-TTg reports by month, quarter and year (domain.md
+ * §1.7), Circular 01/2018 Art. 15 by quarter and year.
  */
 
 const TODAY = '2026-11-20';
-const period = (q: Record<string, string>) => parsePeriod(periodValues(q, TODAY), TODAY);
+const period = (q: Record<string, unknown>) => parsePeriod(periodValues(q, TODAY), TODAY);
+const calendarPeriod = (q: Record<string, unknown>) =>
+  parsePeriod(periodValues(q, TODAY, CALENDAR_ONLY), TODAY, CALENDAR_ONLY);
 
 describe('parsePeriod', () => {
   it.each([
@@ -76,6 +82,24 @@ describe('parsePeriod', () => {
       { from: '2026-02-01', to: '2026-03-15' },
       'Từ 01/02/2026 đến 15/03/2026',
     ],
+    [
+      'a month without the kind',
+      { thang: '3', nam: '2026' },
+      { from: '2026-03-01', to: '2026-03-31' },
+      'Tháng 03/2026',
+    ],
+    [
+      'a year, the fields of the other kinds not read',
+      { ky: 'nam', nam: '2026', thang: 'x', quy: 'y' },
+      { from: '2026-01-01', to: '2026-12-31' },
+      'Năm 2026',
+    ],
+    [
+      'a repeated parameter (not a string) read as absent',
+      { ky: ['nam', 'quy'], nam: '2026' },
+      { from: '2026-01-01', to: '2026-12-31' },
+      'Năm 2026',
+    ],
   ])('%s', (_, q, expected, label) => {
     const r = period(q);
     expect(r).toMatchObject({ ok: true, value: { period: expected, label } });
@@ -84,6 +108,7 @@ describe('parsePeriod', () => {
   it.each([
     ['an unknown kind', { ky: 'tuan' }, { ky: m.errors.kind }],
     ['a month 13', { ky: 'thang', thang: '13', nam: '2026' }, { thang: m.errors.month }],
+    ['a month 0', { ky: 'thang', thang: '0', nam: '2026' }, { thang: m.errors.month }],
     [
       'a month not begun',
       { ky: 'thang', thang: '12', nam: '2026' },
@@ -140,6 +165,62 @@ describe('parsePeriod', () => {
     });
     expect(period({ tu: '1/2/2026', den: '15/3/2026' })).toMatchObject({
       value: { params: { ky: 'khoang', tu: '2026-02-01', den: '2026-03-15' } },
+    });
+    expect(period({ ky: 'quy', quy: 'IV', nam: '2025' })).toMatchObject({
+      value: { params: { ky: 'quy', quy: '4', nam: '2025' } },
+    });
+  });
+
+  it('links with the canonical parameters, or with what was typed when it is wrong', () => {
+    const read = (q: Record<string, string>) => {
+      const values = periodValues(q, TODAY);
+      return periodParams(values, parsePeriod(values, TODAY));
+    };
+    expect(read({})).toEqual({ ky: 'nam', nam: '2026' });
+    expect(read({ ky: 'thang', thang: '2', nam: '2024' })).toEqual({ ky: 'thang', thang: '02', nam: '2024' });
+    expect(read({ thang: '13', nam: '2026' })).toEqual({ ky: 'thang', thang: '13', nam: '2026' });
+  });
+});
+
+describe('the period of the indicator pages (no range of dates)', () => {
+  it.each([
+    ['no parameters: the year to date', {}, { ky: 'nam', nam: '2026' }],
+    ['a month', { ky: 'thang', thang: '2', nam: '2024' }, { ky: 'thang', thang: '02', nam: '2024' }],
+    [
+      'a quarter in Roman numerals',
+      { ky: 'quy', quy: 'IV', nam: '2025' },
+      { ky: 'quy', quy: '4', nam: '2025' },
+    ],
+    ['a year', { ky: 'nam', nam: '2025' }, { ky: 'nam', nam: '2025' }],
+    // A range's fields without the kind are not a period here: the year to date, as without any parameter.
+    [
+      'the ends of a range without the kind',
+      { tu: '1/2/2026', den: '15/3/2026' },
+      { ky: 'nam', nam: '2026' },
+    ],
+  ])('reads %s', (_, q, params) => {
+    expect(calendarPeriod(q)).toMatchObject({ ok: true, value: { params } });
+  });
+
+  it('refuses a range at the kind, and an unknown kind without offering a range', () => {
+    expect(calendarPeriod({ ky: 'khoang', tu: '01/02/2026', den: '15/03/2026' })).toEqual({
+      ok: false,
+      errors: { ky: m.errors.noRange },
+    });
+    expect(calendarPeriod({ ky: 'tuan', nam: '2026' })).toEqual({
+      ok: false,
+      errors: { ky: m.errors.kindNoRange },
+    });
+  });
+
+  it('answers the other errors as the results page does', () => {
+    expect(calendarPeriod({ ky: 'nam', nam: 'abcd' })).toEqual({
+      ok: false,
+      errors: { nam: m.errors.yearRange(2026) },
+    });
+    expect(calendarPeriod({ ky: 'thang', thang: '12', nam: '2026' })).toEqual({
+      ok: false,
+      errors: { thang: m.errors.monthFuture('Tháng 12/2026') },
     });
   });
 });

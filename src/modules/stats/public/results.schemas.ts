@@ -10,11 +10,24 @@ import { resultsMessages as m } from './results.messages.js';
  * The query parameters of the results page, its lists and its exports (issue #4 items 1, 3, 7): the period
  * (`ky` = thang|quy|nam|khoang with `thang`, `quy`, `nam`, `tu`, `den`), the breakdown (`theo`), the drill-down
  * group (`nhom`) and its filters (`linh-vuc`, `thu-tuc`, `kenh`, `can-bo`), the sort of the child units (`sap-xep`).
- * Pure: `today` is passed in.
+ * The indicator pages (issue #4 items 5, 6) read their period here too, without ranges, so that links between the
+ * pages keep it. Pure: `today` is passed in.
  */
 
 export const PERIOD_KINDS = ['thang', 'quy', 'nam', 'khoang'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/**
+ * Whether a page takes a range of dates (`ky=khoang`). The indicator pages do not: Decision 766/QĐ-TTg reports by
+ * month, quarter and year, and Circular 01/2018 by quarter and year.
+ */
+export type PeriodChoice = { ranges: boolean };
+export const WITH_RANGES: PeriodChoice = { ranges: true };
+export const CALENDAR_ONLY: PeriodChoice = { ranges: false };
+
+/** The kinds of period a page offers, in the form's order. */
+export const periodKinds = (choice: PeriodChoice): readonly PeriodKind[] =>
+  choice.ranges ? PERIOD_KINDS : PERIOD_KINDS.filter((k) => k !== 'khoang');
 
 /** What the visitor typed, kept to refill the form. */
 export type PeriodValues = { ky: string; thang: string; quy: string; nam: string; tu: string; den: string };
@@ -41,8 +54,12 @@ const text = (query: unknown, key: string): string => {
   return typeof v === 'string' ? v.trim().slice(0, KEPT) : '';
 };
 
-/** The period fields of the query as typed; the year to date (kind `nam`, this year) when none is given. */
-export function periodValues(query: unknown, today: LocalDate): PeriodValues {
+/**
+ * The period fields of the query as typed; the year to date (kind `nam`, this year) when none is given. Without
+ * `ky`, the kind is guessed from the fields given, a range only where the page takes one (elsewhere `tu` and `den`
+ * are not read as a period).
+ */
+export function periodValues(query: unknown, today: LocalDate, choice = WITH_RANGES): PeriodValues {
   const v: PeriodValues = {
     ky: text(query, 'ky'),
     thang: text(query, 'thang'),
@@ -53,7 +70,8 @@ export function periodValues(query: unknown, today: LocalDate): PeriodValues {
   };
   if (v.ky === '') {
     // A hand-made link without the kind: the fields given say which it is.
-    v.ky = v.tu || v.den ? 'khoang' : v.thang ? 'thang' : v.quy ? 'quy' : v.nam ? 'nam' : '';
+    const range = choice.ranges && (v.tu || v.den);
+    v.ky = range ? 'khoang' : v.thang ? 'thang' : v.quy ? 'quy' : v.nam ? 'nam' : '';
   }
   if (v.ky === '') {
     return { ...v, ky: 'nam', nam: today.slice(0, 4) };
@@ -63,15 +81,23 @@ export function periodValues(query: unknown, today: LocalDate): PeriodValues {
 
 const QUARTERS: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, i: 1, ii: 2, iii: 3, iv: 4 };
 
+/** The quarter a typed `quy` stands for: 1–4 or I–IV, in either case. */
+export const quarterOf = (typed: string): number | undefined => QUARTERS[typed.toLowerCase()];
+
 const lastDayOfMonth = (year: number, month: number): LocalDate =>
   addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`, -1);
 
-/** The period the values describe, or the problems at their fields. */
-export function parsePeriod(v: PeriodValues, today: LocalDate): Parsed<ResultsPeriod> {
+/** The period the values describe, or the problems at their fields; a range is refused where the page takes none. */
+export function parsePeriod(v: PeriodValues, today: LocalDate, choice = WITH_RANGES): Parsed<ResultsPeriod> {
   const errors: FieldErrors = {};
-  const kind = (PERIOD_KINDS as readonly string[]).includes(v.ky) ? (v.ky as PeriodKind) : undefined;
+  const kind = periodKinds(choice).find((k) => k === v.ky);
   if (kind === undefined) {
-    return { ok: false, errors: { ky: m.errors.kind } };
+    const problem = choice.ranges
+      ? m.errors.kind
+      : v.ky === 'khoang'
+        ? m.errors.noRange
+        : m.errors.kindNoRange;
+    return { ok: false, errors: { ky: problem } };
   }
   const thisYear = Number(today.slice(0, 4));
   let year = 0;
@@ -125,7 +151,7 @@ export function parsePeriod(v: PeriodValues, today: LocalDate): Parsed<ResultsPe
       };
     }
     case 'quy': {
-      const quarter = QUARTERS[v.quy.toLowerCase()];
+      const quarter = quarterOf(v.quy);
       if (quarter === undefined) {
         errors.quy = m.errors.quarter;
       }
@@ -181,6 +207,13 @@ export function parsePeriod(v: PeriodValues, today: LocalDate): Parsed<ResultsPe
       };
     }
   }
+}
+
+/** The period's parameters for links: the canonical ones, or the non-empty values as typed when they are wrong. */
+export function periodParams(values: PeriodValues, parsed: Parsed<ResultsPeriod>): Record<string, string> {
+  return parsed.ok
+    ? parsed.value.params
+    : Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
 }
 
 /** The breakdowns of the page, by the value of `theo`. */

@@ -4,7 +4,7 @@ import type { PageShell } from '../../../../web/layout-view.js';
 import { Layout } from '../../../../web/Layout.js';
 import { indicatorMessages } from '../indicators.messages.js';
 import type { C01View, D766View } from '../indicators.presenter.js';
-import { PeriodForm, type PeriodFormView } from './PeriodForm.js';
+import { PeriodForm, type PeriodFormView } from '../../public/views/PeriodForm.js';
 
 const m = indicatorMessages;
 
@@ -175,7 +175,7 @@ export function IndicatorsPage({ shell, view }: { shell: PageShell; view: Indica
         <p>{m.page.lead(view.unitName)}</p>
         {view.rollUp && <p>{view.rollUp}</p>}
         <h2 id="ky-bao-cao">{m.page.periodHeading}</h2>
-        <PeriodForm form={view.form} />
+        <PeriodForm view={view.form} />
         {r && (
           <>
             <p class="indicators-period-line">

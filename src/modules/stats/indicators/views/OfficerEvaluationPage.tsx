@@ -2,7 +2,7 @@ import { ErrorSummary } from '../../../../web/components/forms.js';
 import { TableWrap } from '../../../../web/components/TableWrap.js';
 import { indicatorMessages } from '../indicators.messages.js';
 import type { OfficerRowView } from '../indicators.presenter.js';
-import { PeriodForm, type PeriodFormView } from './PeriodForm.js';
+import { PeriodForm, type PeriodFormView } from '../../public/views/PeriodForm.js';
 
 const m = indicatorMessages;
 const o = m.officers;
@@ -33,7 +33,7 @@ export function OfficerEvaluationPage({ view }: { view: OfficerEvaluationView })
       <h1>{o.title}</h1>
       <p>{o.lead(view.unitName)}</p>
       <p class="hint">{o.privacy}</p>
-      <PeriodForm form={view.form} />
+      <PeriodForm view={view.form} />
       {r && (
         <section aria-labelledby="danh-gia-can-bo">
           <h2 id="danh-gia-can-bo">{m.page.periodLine(r.periodLabel)}</h2>

@@ -9,14 +9,20 @@ export type PeriodFormView = {
   values: PeriodValues;
   errors: Record<string, string>;
   kindOptions: SelectOption[];
+  kindHint: string;
   quarterOptions: SelectOption[];
+  /** Whether the range fields (`tu`, `den`) are offered: not on the indicator pages. */
+  ranges: boolean;
   /** A select of the page (the breakdown, or the list's group) after the period fields. */
   extra: { name: string; label: string; value: string; options: SelectOption[] } | null;
   /** Parameters kept as they are (a list's filters). */
   hidden: { name: string; value: string }[];
 };
 
-/** The period of the results as a GET form (no JavaScript): the kind of period and the fields of each kind. */
+/**
+ * The period of the results and indicator pages as a GET form (no JavaScript): the kind of period and the fields of
+ * each kind.
+ */
 export function PeriodForm({ view }: { view: PeriodFormView }) {
   const { values: v, errors: e } = view;
   return (
@@ -26,7 +32,7 @@ export function PeriodForm({ view }: { view: PeriodFormView }) {
         <Select
           name="ky"
           label={m.kind}
-          hint={m.kindHint}
+          hint={view.kindHint}
           value={v.ky}
           error={e.ky}
           options={view.kindOptions}
@@ -50,10 +56,12 @@ export function PeriodForm({ view }: { view: PeriodFormView }) {
             maxLength={4}
           />
         </div>
-        <div class="results-form-row">
-          <TextField name="tu" label={m.from} hint={m.dateHint} value={v.tu} error={e.tu} maxLength={10} />
-          <TextField name="den" label={m.to} hint={m.dateHint} value={v.den} error={e.den} maxLength={10} />
-        </div>
+        {view.ranges && (
+          <div class="results-form-row">
+            <TextField name="tu" label={m.from} hint={m.dateHint} value={v.tu} error={e.tu} maxLength={10} />
+            <TextField name="den" label={m.to} hint={m.dateHint} value={v.den} error={e.den} maxLength={10} />
+          </div>
+        )}
       </fieldset>
       {view.extra && (
         <Select
