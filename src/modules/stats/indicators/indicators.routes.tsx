@@ -5,6 +5,7 @@ import { statsPaths } from '../../../http/paths.js';
 import { render } from '../../../http/render.js';
 import { siteOf } from '../../../http/site.js';
 import { attachmentHeader, writeXlsx, xlsxReply } from '../../../platform/xlsx.js';
+import { ADMIN_AREAS } from '../../../web/admin-nav.js';
 import { renderAdmin } from '../../../web/admin-shell.js';
 import type { Role } from '../../accounts/roles.js';
 import type { LocalDate } from '../../calendar/local-time.js';
@@ -40,7 +41,7 @@ import { IndicatorsPage, type IndicatorsPageView } from './views/IndicatorsPage.
 import { OfficerEvaluationPage, type OfficerEvaluationView } from './views/OfficerEvaluationPage.js';
 
 /** Who may see the officers' evaluation: the unit's leaders, its one-stop officers and its CCHC focal point. */
-export const EVALUATION_ROLES: readonly Role[] = ['leader', 'one_stop_officer', 'cchc_focal_point'];
+export const EVALUATION_ROLES: readonly Role[] = ADMIN_AREAS.evaluation.roles; // the admin menu's entry, one table
 
 /** The export tables at fixed paths beside the results page (the results routes own `/:table.:format`). */
 const EXPORTS = { d766: 'chi-so-766', c01: 'danh-gia' } as const;
