@@ -3,7 +3,10 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import type { Actor } from '../modules/accounts/actor.js';
 import { DOSSIER_STATUSES } from '../modules/dossiers/dossier-workflow.js';
 import { QUEUES } from '../modules/dossiers/dossiers.repository.js';
+import { citizenUsername } from '../modules/accounts/citizen-accounts.service.js';
 import { localDate } from '../platform/time.js';
+import { DEMO_CITIZEN } from './demo-citizens.js';
+import { DEMO_PASSWORD } from './demo-data.js';
 import { DEMO_COMMUNES } from './demo-units.js';
 
 /*
@@ -35,6 +38,8 @@ const dossiers = (t: TestApp) =>
       'unit.slug',
       'unit.agencyCode',
       'dossier.code',
+      'dossier.procedureCode',
+      'dossier.channel',
       'dossier.status',
       'dossier.submittedAt',
       'dossier.receivedAt',
@@ -43,6 +48,8 @@ const dossiers = (t: TestApp) =>
       'dossier.returnedAt',
       'dossier.feePaidAt',
       'dossier.feePaidVnd',
+      'dossier.feeMethod',
+      'dossier.citizenAccountId',
       'dossier.supplementCount',
       'dossier.apologyCount',
       'dossier.applicantIdNumber',
@@ -98,9 +105,9 @@ describe('demo dossiers', () => {
     }
   });
 
-  it('hold every status a counter intake can reach (submitted is the online channel’s)', () => {
+  it('hold every status, submitted included (an online dossier waiting for the officer)', () => {
     const statuses = new Set(rows.map((r) => r.status));
-    expect([...statuses].sort()).toEqual(DOSSIER_STATUSES.filter((s) => s !== 'submitted').sort());
+    expect([...statuses].sort()).toEqual([...DOSSIER_STATUSES].sort());
   });
 
   it('end mostly early or on time, some late, some on the new date of an apology issued in time', async () => {
@@ -161,7 +168,11 @@ describe('demo dossiers', () => {
     }
     for (const r of rows) {
       const history = byDossier.get(r.id) ?? [];
-      expect(history[0]).toMatchObject({ action: 'intake', fromStatus: null, toStatus: 'received' });
+      expect(history[0]).toMatchObject(
+        r.channel === 'online'
+          ? { action: 'submit', fromStatus: null, toStatus: 'submitted' }
+          : { action: 'intake', fromStatus: null, toStatus: 'received' },
+      );
       let status: string | null = null;
       let at = 0;
       for (const e of history) {
@@ -216,5 +227,106 @@ describe('demo dossiers', () => {
       expect(officer.counts[queue], queue).toBeGreaterThan(0);
     }
     expect(specialist.counts.mine).toBeGreaterThan(0);
+  });
+});
+
+describe('demo online dossiers', () => {
+  const online = () => rows.filter((r) => r.channel === 'online');
+
+  it('are about a fifth of the dossiers, in several procedures, each from a demo citizen’s account', () => {
+    const share = online().length / rows.length;
+    expect(share).toBeGreaterThan(0.15);
+    expect(share).toBeLessThan(0.25);
+    expect(new Set(online().map((r) => r.procedureCode)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(online().map((r) => r.slug)).size).toBeGreaterThan(3);
+    expect(online().every((r) => r.citizenAccountId !== null)).toBe(true);
+    expect(rows.filter((r) => r.channel !== 'online').every((r) => r.citizenAccountId === null)).toBe(true);
+  });
+
+  it('carry a small PDF for each document the citizen attached, a few hundred kilobytes in all', async () => {
+    const files = await a.deps.db
+      .selectFrom('dossierFile')
+      .innerJoin('dossier', 'dossier.id', 'dossierFile.dossierId')
+      .select([
+        'dossier.id',
+        'dossier.channel',
+        'dossierFile.mime',
+        'dossierFile.size',
+        'dossierFile.storageKey',
+      ])
+      .where('dossierFile.kind', '=', 'document')
+      .execute();
+    expect(files.every((f) => f.channel === 'online' && f.mime === 'application/pdf')).toBe(true);
+    expect(new Set(files.map((f) => f.id))).toEqual(new Set(online().map((r) => r.id)));
+    expect(files.reduce((sum, f) => sum + f.size, 0)).toBeLessThan(500_000);
+    const chunks: Buffer[] = [];
+    for await (const chunk of a.deps.storage.open(files[0]!.storageKey) ?? []) {
+      chunks.push(chunk as Buffer);
+    }
+    const pdf = Buffer.concat(chunks).toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdf).toContain('du lieu minh hoa');
+  });
+
+  it('are received by the officer (a few refused or withdrawn first), then processed like the others', async () => {
+    const ids = new Set(online().map((r) => r.id));
+    const officers = new Set(
+      (
+        await a.deps.db
+          .selectFrom('accountRole')
+          .select('accountId')
+          .where('role', '=', 'one_stop_officer')
+          .execute()
+      ).map((o) => o.accountId),
+    );
+    const receipts = await a.deps.db
+      .selectFrom('dossierEvent')
+      .select(['dossierId', 'actorId', 'fromStatus', 'toStatus'])
+      .where('action', '=', 'receive')
+      .execute();
+    expect(receipts.every((e) => ids.has(e.dossierId))).toBe(true);
+    expect(receipts.every((e) => e.fromStatus === 'submitted' && e.toStatus === 'received')).toBe(true);
+    expect(receipts.every((e) => e.actorId !== null && officers.has(e.actorId))).toBe(true);
+    const notReceived = online().filter((r) => r.receivedAt === null);
+    expect(receipts.length).toBe(online().length - notReceived.length);
+    expect(notReceived.length).toBeLessThan(online().length / 20);
+    expect(notReceived.every((r) => ['submitted', 'refused', 'withdrawn'].includes(r.status))).toBe(true);
+    expect(online().filter((r) => r.status === 'returned').length).toBeGreaterThan(online().length / 2);
+  });
+
+  it('pay fixed fees online, through the payment gateway', async () => {
+    const paid = rows.filter((r) => r.feeMethod === 'online');
+    expect(paid.length).toBeGreaterThan(0);
+    expect(paid.every((r) => r.channel === 'online')).toBe(true);
+    const payments = await a.deps.db
+      .selectFrom('dossierPayment')
+      .select(['dossierId', 'status', 'feeRecorded'])
+      .execute();
+    expect(payments.map((p) => [p.dossierId, p.status, p.feeRecorded]).sort()).toEqual(
+      paid.map((r) => [r.id, 'paid', 1]).sort(),
+    );
+  });
+
+  it('count in the default unit’s results over the year', async () => {
+    const unitId = a.deps.directory.getBySlug('tan-hong')!.id;
+    const f = await a.deps.stats.service.figures(unitId, { from: '2026-01-01', to: localDate(NOW) });
+    expect(f.receivedOnline).toBeGreaterThan(0);
+    expect(f.receivedOnline).toBe(
+      online().filter((r) => r.slug === 'tan-hong' && r.receivedAt !== null).length,
+    );
+  });
+
+  it('include the documented demo citizen’s, who signs in and finds them', async () => {
+    const signedIn = await a.deps.accounts.signIn(
+      citizenUsername(DEMO_CITIZEN.idNumber),
+      DEMO_PASSWORD,
+      '192.0.2.1',
+      'citizen',
+    );
+    expect(signedIn.ok).toBe(true);
+    const actor = signedIn.ok ? signedIn.actor : null;
+    expect(actor?.name).toBe(DEMO_CITIZEN.fullName);
+    const unitId = a.deps.directory.getBySlug('tan-hong')!.id;
+    expect((await a.deps.dossiers.online.dossiers(actor!, unitId)).length).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { dossierPaths, paymentPaths } from '../http/paths.js';
 import type { Actor } from '../modules/accounts/actor.js';
 import { apologyLatestAt } from '../modules/calendar/due-date.js';
 import { addDays, instantAt, toLocal, type LocalDate } from '../modules/calendar/local-time.js';
@@ -7,8 +8,20 @@ import type { DossierAction, ReturnMethod } from '../modules/dossiers/dossier-wo
 import { DossierRepository, type DossierRow } from '../modules/dossiers/dossiers.repository.js';
 import type { ActionInput, IntakeInput } from '../modules/dossiers/dossiers.schemas.js';
 import { DossierService, type IncomingFile } from '../modules/dossiers/dossiers.service.js';
+import { OnlineRepository } from '../modules/dossiers/online.repository.js';
+import type { OnlineValues } from '../modules/dossiers/online.schemas.js';
+import {
+  OnlineIntakeService,
+  type NewFile,
+  type OnlineProcedure,
+} from '../modules/dossiers/online.service.js';
+import { PaymentRepository } from '../modules/dossiers/payments/payments.repository.js';
+import { PaymentService } from '../modules/dossiers/payments/payments.service.js';
+import type { SandboxPaymentGateway } from '../modules/dossiers/payments/sandbox-gateway.js';
 import type { Procedure } from '../modules/procedures/procedures.service.js';
+import { fold, slugify } from '../platform/fold.js';
 import { localDate } from '../platform/time.js';
+import { signUpDemoCitizens, type DemoCitizen } from './demo-citizens.js';
 import { DemoRandom } from './demo-random.js';
 import { DemoRepository } from './demo.repository.js';
 import {
@@ -25,9 +38,15 @@ import {
  * The demo communes' one-stop dossiers (issue #3 item 10): from 1 January of the clock's year to now, made through
  * DossierService (intake and act) so that codes, due dates, events and audit rows come from the real rules. Each
  * commune and month of receipt runs on its own simulated clock over the working days, with its own seeded generator,
- * so the result is the same on every run for the same "now". New dossiers arrive on working days up to the day before today (today's
+ * so the result is the same on every run for the same "now". New dossiers arrive up to the day before today (today's
  * daily counter starts at 0001 for whoever tries the counter), and their processing continues until now: the
  * recent ones are still open, in every work queue.
+ *
+ * About a fifth arrive online (Decision 766 indicators 3.2 and 3.3): a demo citizen (demo-citizens.ts) submits the
+ * form with a small PDF for each document through OnlineIntakeService, at any hour and on days off too, and the
+ * officer receives it (or, rarely, refuses it or records its withdrawal) in the next working hours; then its life
+ * is a counter dossier's. A fixed fee is mostly paid online through the app's sandbox gateway (PaymentService, the
+ * notification signed as the gateway signs it), unless PAYMENT_GATEWAY=off.
  *
  * No notification is made: the generator builds its own DossierService without the notifier hook.
  */
@@ -35,12 +54,22 @@ import {
 /**
  * How many dossiers a commune receives per working day, on average (a day draws 0 to twice as many). Tân Hồng, the
  * default unit that visitors look at, gets a realistic flow; the other communes a dossier every week or two, which
- * keeps the whole demo load within seconds (every dossier is five or six real transactions; about 820 dossiers in
- * late November: 13 s on SQLite and 19 s on PostgreSQL for the whole demo load on a busy two-core machine).
+ * keeps the whole demo load within seconds (every dossier is five or six real transactions; about 850 dossiers in
+ * late November, a fifth of them online: 16–17 s on SQLite and 30–35 s on PostgreSQL for the whole demo load on a
+ * busy two-core machine, against 14 s and 23–32 s before the online ones).
  */
 export type DemoDossierVolume = (commune: DemoCommune) => number;
 
 export const DEFAULT_VOLUME: DemoDossierVolume = (c) => (c.isDefault ? 2 : 0.15);
+
+/** The share of the dossiers of procedures offered online that citizens submit online (on working days). */
+const ONLINE_SHARE = 0.2;
+/** Online submissions on a day off, against a working day's. */
+const DAY_OFF_ONLINE = 0.3;
+/** Online submissions the officer refuses or records as withdrawn before receiving them. */
+const ONLINE_NOT_RECEIVED = 0.01;
+/** Fixed fees of online dossiers paid online (the others at the counter). */
+const PAID_ONLINE = 0.85;
 
 /** Parts generated at once: fewer than the PostgreSQL pool's 10 connections, each part holding at most one. */
 const CONCURRENCY = 8;
@@ -65,6 +94,12 @@ const REFUSALS = [
   'Giấy tờ trong hồ sơ có dấu hiệu bị tẩy xóa, sửa chữa nội dung.',
 ];
 const WITHDRAWALS = ['Công dân có đơn xin rút hồ sơ.', 'Người yêu cầu đề nghị rút hồ sơ để nộp lại sau.'];
+/** Why an online submission is not received (Decree 61/2018 Art. 17: the officer says what is wrong). */
+const ONLINE_REFUSALS = [
+  'Hồ sơ nộp trực tuyến không đúng thủ tục hành chính cần thực hiện, đề nghị nộp lại theo đúng thủ tục.',
+  'Tệp đính kèm không đọc được hoặc không đúng thành phần hồ sơ theo quy định.',
+];
+const ONLINE_WITHDRAWALS = ['Công dân đề nghị rút hồ sơ nộp trực tuyến do nộp nhầm thủ tục.'];
 const STOPS = ['Dừng giải quyết theo văn bản đề nghị của cơ quan có thẩm quyền.'];
 const APOLOGIES = [
   'Cần xác minh thêm thông tin tại nơi cư trú trước đây của người yêu cầu.',
@@ -229,12 +264,8 @@ class Agenda {
   }
 }
 
-/**
- * The electronic result of a demo dossier: a valid one-page PDF that says it is demo data (ASCII text in a standard
- * font, so it needs no embedded font).
- */
-export function demoResultFile(code: string): IncomingFile {
-  const text = `Ket qua giai quyet ho so ${code} - ban mau do he thong congxa tao (du lieu minh hoa)`;
+/** A valid one-page PDF of a line of ASCII text in a standard font (no embedded font): a few hundred bytes. */
+function demoPdf(text: string): Buffer {
   const content = `BT /F1 11 Tf 40 800 Td (${text.replace(/[()\\]/g, (c) => `\\${c}`)}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -253,12 +284,29 @@ export function demoResultFile(code: string): IncomingFile {
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+/** The electronic result of a demo dossier: a PDF that says it is demo data. */
+export function demoResultFile(code: string): IncomingFile {
   return {
     documentName: null,
     fileName: `ket-qua-${code}.pdf`,
     mime: 'application/pdf',
     extension: 'pdf',
-    bytes: Buffer.from(pdf, 'latin1'),
+    bytes: demoPdf(`Ket qua giai quyet ho so ${code} - ban mau do he thong congxa tao (du lieu minh hoa)`),
+  };
+}
+
+/** The scan of a procedure's document `index` a demo citizen attaches online: a PDF that says it is demo data. */
+function demoDocumentFile(procedure: OnlineProcedure, index: number): NewFile {
+  const name = procedure.documents[index]?.name ?? '';
+  return {
+    document: index,
+    fileName: `${slugify(name, 40) || 'tai-lieu'}.pdf`,
+    mime: 'application/pdf',
+    extension: 'pdf',
+    bytes: demoPdf(`${fold(name)} - ban mau do he thong congxa tao (du lieu minh hoa)`),
   };
 }
 
@@ -298,11 +346,25 @@ function feeOf(p: Procedure, rnd: DemoRandom): number | null {
   return null;
 }
 
+/** What a part needs for the online channel: the services on its clock and the commune's citizens. */
+type OnlineRun = {
+  service: OnlineIntakeService;
+  /** Online payment through the app's sandbox gateway; null when PAYMENT_GATEWAY=off (fees paid at the counter). */
+  payments: { service: PaymentService; gateway: SandboxPaymentGateway } | null;
+  /** Signed up while the first parts run; a part waits for them at its first online submission. */
+  citizens: Promise<DemoCitizen[]>;
+  /** The commune's procedures as the online form has them, by code (read once per part). */
+  procedures: Map<string, OnlineProcedure>;
+  /** The commune's site prefix, for the payment's return address. */
+  basePath: string;
+};
+
 type CommuneRun = {
   unitId: number;
   commune: DemoCommune;
   staff: Staff;
   service: DossierService;
+  online: OnlineRun;
   clock: { at: number };
   rnd: DemoRandom;
   work: WorkTime;
@@ -386,18 +448,21 @@ function planShowcase(run: CommuneRun, procedure: Procedure, intake: DossierRow,
   });
 }
 
-/** The life of one dossier after its intake: each step schedules the next, as the staff would take it up. */
-function plan(run: CommuneRun, procedure: Procedure, intake: DossierRow): void {
+/**
+ * The life of one dossier after its receipt (at the counter, or the officer's receipt of an online submission):
+ * each step schedules the next, as the staff would take it up.
+ */
+function plan(run: CommuneRun, procedure: Procedure, received: DossierRow): void {
   const { rnd, work, staff } = run;
   const fate = drawFate(rnd);
   const supplement = fate !== 'refused' && rnd.next() < 0.09;
   const abandonsSupplement = supplement && rnd.next() < 0.2;
   const fee = feeOf(procedure, rnd);
-  const sameDay = procedure.timeLimit.kind === 'same_day';
-  const receivedAt = new Date(intake.receivedAt!); // a counter intake is received at once
+  const sameDay = received.timeLimitKind === 'same_day'; // an online dossier's may be the online time limit
+  const receivedAt = new Date(received.receivedAt!); // a received dossier has its receipt time
   const receiptDay = localDate(receivedAt);
   const now = () => new Date(run.clock.at);
-  let d = intake;
+  let d = received;
 
   const assign = async () => {
     d = await act(run, staff.officer, d, 'assign', { assigneeId: staff.specialist.id });
@@ -503,7 +568,38 @@ function plan(run: CommuneRun, procedure: Procedure, intake: DossierRow): void {
     });
   };
 
-  if (fee !== null) {
+  /**
+   * The citizen pays the fee online from the receipt notice, within minutes (before any step that could end
+   * processing): PaymentService starts the payment and takes the gateway's signed notification, as the sandbox's page
+   * would POST it.
+   */
+  const payOnline = async () => {
+    const { service, gateway } = run.online.payments!; // only scheduled with a gateway
+    const code = d.code!; // a submitted dossier has its code
+    const started = await service.start(code, {
+      returnUrl: dossierPaths.lookup(run.online.basePath, code),
+      notifyUrl: paymentPaths.notify(gateway.name),
+    });
+    const body = JSON.stringify({
+      ref: started.paymentRef,
+      status: 'paid',
+      amountVnd: d.feeVnd,
+      paidAt: now().toISOString(),
+      transactionNo: `SBX${rnd.int(0, 0xffffff).toString(16).toUpperCase().padStart(6, '0')}`,
+    });
+    const result = await service.receive(gateway.name, body, gateway.sign(body));
+    if (!result.ok || result.outcome !== 'recorded') {
+      throw new Error(`demo payment of ${code} not recorded: ${JSON.stringify(result)}`);
+    }
+    run.counts.actions++;
+    d = await run.service.get(run.unitId, d.id); // the payment changed its version
+  };
+
+  const paidOnline =
+    d.channel === 'online' && run.online.payments !== null && (d.feeVnd ?? 0) > 0 && rnd.next() < PAID_ONLINE;
+  if (paidOnline) {
+    later(run, new Date(receivedAt.getTime() + rnd.int(3, 20) * MINUTE), payOnline);
+  } else if (fee !== null) {
     later(run, work.add(receivedAt, rnd.int(2, 8)), async () => {
       d = await act(run, staff.officer, d, 'record_fee', {
         feeVnd: fee,
@@ -520,8 +616,73 @@ function plan(run: CommuneRun, procedure: Procedure, intake: DossierRow): void {
   later(run, assignAt, assign);
 }
 
-/** Schedules the intakes of every working day from 1 January to the day before today. */
-/** Schedules the intakes of every working day of [from, to) (local days), to the day before today at most. */
+/**
+ * An online submission: the officer receives it in the next working hours, or (rarely) refuses it or records its
+ * withdrawal instead; a received one then lives as any dossier.
+ */
+function planOnline(run: CommuneRun, procedure: Procedure, submitted: DossierRow): void {
+  const { rnd, work, staff } = run;
+  const at = work.add(new Date(submitted.submittedAt), rnd.int(10, 150));
+  const r = rnd.next();
+  later(run, at, async () => {
+    if (r < ONLINE_NOT_RECEIVED / 2) {
+      await act(run, staff.officer, submitted, 'refuse', { reason: rnd.pick(ONLINE_REFUSALS) });
+    } else if (r < ONLINE_NOT_RECEIVED) {
+      await act(run, staff.officer, submitted, 'withdraw', { reason: rnd.pick(ONLINE_WITHDRAWALS) });
+    } else {
+      plan(run, procedure, await act(run, staff.officer, submitted, 'receive'));
+    }
+  });
+}
+
+/** How a citizen asks for the result: mostly electronically for a fully online procedure, at the counter otherwise. */
+function onlineReturnMethod(p: OnlineProcedure, rnd: DemoRandom): ReturnMethod {
+  const r = rnd.next();
+  if (p.onlineLevel === 'toan_trinh') {
+    return r < 0.65 ? 'electronic' : r < 0.95 ? 'counter' : 'post';
+  }
+  return r < 0.25 ? 'electronic' : r < 0.9 ? 'counter' : 'post';
+}
+
+const nameAndId = ({ name, idNumber }: { name: string; idNumber: string }) => ({ name, idNumber });
+
+/**
+ * A demo citizen fills in the online form of `procedure` (prefilled from their account; now and then for a relative)
+ * and submits it with a PDF for each required document and some optional ones, through OnlineIntakeService.
+ */
+async function submitOnline(
+  run: CommuneRun,
+  procedure: Procedure,
+  relative: () => { name: string; idNumber: string },
+): Promise<DossierRow> {
+  const { rnd, online } = run;
+  const citizen = rnd.pick(await online.citizens);
+  let form = online.procedures.get(procedure.code);
+  if (form === undefined) {
+    form = await online.service.procedure(run.unitId, procedure.code);
+    online.procedures.set(procedure.code, form);
+  }
+  const { key, values } = await online.service.newForm(citizen.actor, form);
+  const filled: OnlineValues = {
+    ...values,
+    ...(rnd.next() < 0.25 ? nameAndId(relative()) : {}),
+    address: `Thôn ${citizen.hamlet}, xã ${run.commune.short}`,
+    returnMethod: onlineReturnMethod(form, rnd),
+  };
+  const files = form.documents.flatMap((doc, i) =>
+    doc.required || rnd.next() < 0.4 ? [demoDocumentFile(form, i)] : [],
+  );
+  const result = await online.service.submit(citizen.actor, run.unitId, form, key, filled, files, []);
+  if (!result.ok) {
+    throw new Error(`demo online submission refused: ${JSON.stringify(result.errors)}`);
+  }
+  return result.dossier;
+}
+
+/**
+ * Schedules the arrivals of every day of [from, to) (local days), to the day before today at most: counter and post
+ * intakes on working days, online submissions at any hour of any day (fewer on days off).
+ */
 function scheduleIntakes(run: CommuneRun, perDay: number, from: LocalDate, to: LocalDate): void {
   const { rnd, work } = run;
   const seed = seedFor(run.commune);
@@ -559,20 +720,48 @@ function scheduleIntakes(run: CommuneRun, perDay: number, from: LocalDate, to: L
       }
     });
   };
+  /** An online submission at `at`; `waiting`: left for the officer to receive (the showcase). */
+  const online = (at: Date, procedure: Procedure, waiting = false) => {
+    run.agenda.push(at, async () => {
+      run.counts.dossiers++;
+      run.counts.actions++;
+      const dossier = await submitOnline(run, procedure, () => applicantOf(run, people, hamlets));
+      if (!waiting) {
+        planOnline(run, procedure, dossier);
+      }
+    });
+  };
+  const offeredOnline = run.procedures.filter((p) => p.onlineLevel !== 'truc_tiep');
+  /** A day's count with mean `mean`: 0 to twice as many. */
+  const countOf = (mean: number) => Math.floor(2 * mean * rnd.next() + rnd.next());
   for (let day = from; day < to && day < today; day = addDays(day, 1)) {
     if (!work.isWorkingDay(day)) {
+      const n = offeredOnline.length > 0 ? countOf(perDay * ONLINE_SHARE * DAY_OFF_ONLINE) : 0;
+      for (let i = 0; i < n; i++) {
+        online(instantAt(day, rnd.int(7 * 60, 22 * 60)), rnd.pick(offeredOnline));
+      }
       continue;
     }
     if (run.commune.isDefault && slow.length > 0) {
       if (day === lastDay) {
         SHOWCASE.forEach((status, i) => intake(work.add(work.openingOf(day), 2 * i), rnd.pick(slow), status));
+        const slowOnline = slow.filter((p) => p.onlineLevel !== 'truc_tiep');
+        if (slowOnline.length > 0) {
+          // Sent in the evening, not received yet: the incoming queue's online dossier.
+          online(instantAt(day, rnd.int(19 * 60, 22 * 60)), rnd.pick(slowOnline), true);
+        }
       } else if (day === weekBefore) {
         intake(work.openingOf(day), rnd.pick(slow), 'processing'); // overdue by now
       }
     }
-    const n = Math.floor(2 * perDay * rnd.next() + rnd.next());
+    const n = countOf(perDay);
     for (let i = 0; i < n; i++) {
-      intake(work.on(rnd, day), rnd.pick(run.procedures));
+      const procedure = rnd.pick(run.procedures);
+      if (procedure.onlineLevel !== 'truc_tiep' && rnd.next() < ONLINE_SHARE) {
+        online(instantAt(day, rnd.int(6 * 60, 23 * 60 - 1)), procedure);
+      } else {
+        intake(work.on(rnd, day), procedure);
+      }
     }
   }
 }
@@ -629,11 +818,13 @@ export async function loadDemoDossiers(
   const volume = opts.volume ?? DEFAULT_VOLUME;
   const now = deps.clock.now();
   const year = localDate(now).slice(0, 4);
+  const yearStart = instantAt(`${year}-01-01`, 0);
   const counts = { dossiers: 0, actions: 0 };
   // The app's dossier dependencies without the notifier: demo data never sends a message.
   const { notifier: _none, ...moduleDeps } = deps.dossiers.deps;
+  const sandbox = deps.payments.sandbox;
   const communes = await Promise.all(
-    DEMO_COMMUNES.map(async (commune) => {
+    DEMO_COMMUNES.map(async (commune, index) => {
       const unit = deps.directory.getBySlug(commune.slug);
       if (!unit) {
         throw new Error(`demo commune ${commune.slug} is not loaded`);
@@ -642,12 +833,27 @@ export async function loadDemoDossiers(
       const procedures = await Promise.all(
         offered.map((p) => deps.procedures.service.byCode(unit.id, p.code)),
       );
+      const seed = seedFor(commune);
+      demoLeaders(seed); // the same draws as the demo loader, so the hamlets are the commune's demo hamlets
+      // Not awaited here: the sign-ups (a password hash each) run while the first parts are generated.
+      const citizens = signUpDemoCitizens(deps, {
+        commune,
+        index,
+        unitId: unit.id,
+        hamlets: demoHamlets(seed),
+        password: opts.password,
+        yearStart,
+        now,
+      });
+      citizens.catch(() => undefined); // a failure is reported where the citizens are awaited
       return {
         commune,
         unitId: unit.id,
+        basePath: deps.directory.basePathOf(unit),
         procedures: procedures.sort((a, b) => a.code.localeCompare(b.code)),
         staff: await staffOf(deps, commune, unit.id, opts.password),
         work: new WorkTime(await deps.calendar.service.workingCalendar(unit.id, now)),
+        citizens,
       };
     }),
   );
@@ -667,15 +873,37 @@ export async function loadDemoDossiers(
       return;
     }
     const clock = { at: now.getTime() };
+    const partClock = { now: () => new Date(clock.at) };
+    const repo = new DossierRepository(moduleDeps.stats);
     const run: CommuneRun = {
       unitId: part.unitId,
       commune: part.commune,
       staff: part.staff,
-      service: new DossierService({
-        ...moduleDeps,
-        clock: { now: () => new Date(clock.at) },
-        repo: new DossierRepository(moduleDeps.stats),
-      }),
+      service: new DossierService({ ...moduleDeps, clock: partClock, repo }),
+      online: {
+        service: new OnlineIntakeService({
+          ...moduleDeps,
+          clock: partClock,
+          repo,
+          online: new OnlineRepository(),
+        }),
+        payments: sandbox
+          ? {
+              service: new PaymentService({
+                db: deps.db,
+                clock: partClock,
+                audit: deps.audit,
+                gateway: sandbox,
+                dossiers: repo,
+                repo: new PaymentRepository(),
+              }),
+              gateway: sandbox,
+            }
+          : null,
+        citizens: part.citizens,
+        procedures: new Map(),
+        basePath: part.basePath,
+      },
       clock,
       rnd: new DemoRandom(`congxa-demo:dossiers:${part.commune.slug}:${part.month}`),
       work: part.work,
@@ -699,6 +927,7 @@ export async function loadDemoDossiers(
       }
     }),
   );
+  await Promise.all(communes.map((c) => c.citizens)); // every commune's, used or not
   await new DemoRepository().markDossiersDemo(
     deps.db,
     communes.map((c) => c.unitId),
