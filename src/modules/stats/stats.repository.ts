@@ -166,26 +166,35 @@ export class StatsRepository {
     return new Map(rows.map((r) => [r.unitId, { ...sumsOf(r), updatedAt: r.updatedAt ?? null }]));
   }
 
-  /** The widget's measures summed over the unit's month rows of the scope from `from` to `to`, and their last change. */
+  /**
+   * The widget's measures summed over the unit's month rows of the scopes from `from` to `to`, and their last change:
+   * one statement (a parent's own and 'sub' rows together), so one round trip on PostgreSQL.
+   */
   async widgetSums(
     db: Conn,
     unitId: number,
     from: Month,
     to: Month,
-    scope: Scope = 'own',
+    scopes: readonly Scope[],
   ): Promise<{ processed: number; early: number; onTime: number; late: number; updatedAt: string | null }> {
+    const part = (scope: Scope) =>
+      db
+        .selectFrom(MONTHS[scope] as 'dossierStatMonth') // same columns
+        .select(['updatedAt', 'processed', 'early', 'onTime', 'late'])
+        .where('unitId', '=', unitId)
+        .where('month', '>=', from)
+        .where('month', '<=', to);
+    const [first, ...rest] = scopes.map(part);
+    const rows = rest.reduce((q, r) => q.unionAll(r), first!); // at least 'own'
     const row = await db
-      .selectFrom(MONTHS[scope] as 'dossierStatMonth') // same columns
+      .selectFrom(rows.as('m'))
       .select((eb) => [
-        eb.fn.max('updatedAt').as('updatedAt'),
-        eb.fn.sum<number>('processed').as('processed'),
-        eb.fn.sum<number>('early').as('early'),
-        eb.fn.sum<number>('onTime').as('onTime'),
-        eb.fn.sum<number>('late').as('late'),
+        eb.fn.max('m.updatedAt').as('updatedAt'),
+        eb.fn.sum<number>('m.processed').as('processed'),
+        eb.fn.sum<number>('m.early').as('early'),
+        eb.fn.sum<number>('m.onTime').as('onTime'),
+        eb.fn.sum<number>('m.late').as('late'),
       ])
-      .where('unitId', '=', unitId)
-      .where('month', '>=', from)
-      .where('month', '<=', to)
       .executeTakeFirst();
     return {
       processed: Number(row?.processed ?? 0),
@@ -194,6 +203,24 @@ export class StatsRepository {
       late: Number(row?.late ?? 0),
       updatedAt: row?.updatedAt ?? null,
     };
+  }
+
+  /** The unit's month rows of the scope from `from` to `to`, by month. */
+  async monthsOf(
+    db: Conn,
+    unitId: number,
+    scope: Scope,
+    from: Month,
+    to: Month,
+  ): Promise<Map<Month, Measures>> {
+    const rows = await db
+      .selectFrom(MONTHS[scope] as 'dossierStatMonth') // same columns
+      .selectAll()
+      .where('unitId', '=', unitId)
+      .where('month', '>=', from)
+      .where('month', '<=', to)
+      .execute();
+    return new Map(rows.map((r) => [r.month, sumsOf(r)]));
   }
 
   /**

@@ -177,6 +177,24 @@ describe('results figures from the aggregates (issue #4 item 1)', () => {
     expect(byProcedure.map((r) => r.key)).toEqual(['1.004873']);
   });
 
+  it('reads a whole year by month as it reads each month, for a commune and the units above it', async () => {
+    const commune = t.deps.directory.get(unitId)!;
+    for (const id of [unitId, ...t.deps.directory.parentsOf(commune.id)]) {
+      const byMonth = await stats().figuresByMonth(id, 2026);
+      const each = await Promise.all(
+        byMonth.map((_, i) => {
+          const mm = String(i + 1).padStart(2, '0');
+          const last = new Date(Date.UTC(2026, i + 1, 0)).getUTCDate();
+          return `2026-${mm}-01` > stats().today()
+            ? null
+            : stats().figures(id, { from: `2026-${mm}-01`, to: `2026-${mm}-${last}` });
+        }),
+      );
+      expect(byMonth).toEqual(each);
+      expect(byMonth.filter((f) => f !== null)).toHaveLength(2); // January and February 2026 (now: 10 February)
+    }
+  });
+
   it('a rebuild from the event logs gives the same aggregates as the transactions kept', async () => {
     const kept = await dump();
     expect(kept).toContain('"scope":"sub"'); // the district's and province's roll-ups are among them

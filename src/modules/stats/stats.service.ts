@@ -11,7 +11,7 @@ import {
   type Measure,
   type Measures,
 } from './stat-measures.js';
-import { splitMonths } from './stat-range.js';
+import { nextMonth, splitMonths, type Month } from './stat-range.js';
 import type { DossierHistory, StatsRecorder } from './stats-recorder.js';
 import { figuresOf, type ResultFigures } from './stats-figures.js';
 import type { Dimension, Scope } from './stat-rows.js';
@@ -136,19 +136,13 @@ export class StatsService {
 
   private async readWidget(unitId: number, today: LocalDate): Promise<WidgetFigures> {
     const year = today.slice(0, 4);
-    const parts = await Promise.all(
-      this.scopesOf(unitId, 'all').map((scope) =>
-        this.deps.repo.widgetSums(this.deps.db, unitId, `${year}-01`, `${year}-12`, scope),
-      ),
+    const m = await this.deps.repo.widgetSums(
+      this.deps.db,
+      unitId,
+      `${year}-01`,
+      `${year}-12`,
+      this.scopesOf(unitId, 'all'),
     );
-    const m = { processed: 0, early: 0, onTime: 0, late: 0, updatedAt: null as string | null };
-    for (const p of parts) {
-      m.processed += p.processed;
-      m.early += p.early;
-      m.onTime += p.onTime;
-      m.late += p.late;
-      m.updatedAt = later(m.updatedAt, p.updatedAt);
-    }
     return {
       month: today.slice(5, 7),
       processed: m.processed,
@@ -271,6 +265,52 @@ export class StatsService {
     const p = this.effective(period);
     const { flows, before } = await this.periodSums(unitId, p, reach);
     return periodFigures(p, flows, before);
+  }
+
+  /**
+   * The unit's figures (rolled up) for each month of a year, null for a month not begun: the year's month rows, the
+   * stocks before the year and the days after today read once (a few reads, not twelve periods' worth).
+   */
+  async figuresByMonth(unitId: number, year: number): Promise<(ResultFigures | null)[]> {
+    const { repo, db } = this.deps;
+    const today = this.today();
+    const [first, last] = [`${year}-01`, `${year}-12`];
+    const current = today.slice(0, 7);
+    // A month up to today is its month row less the days after today (future overdue deltas only).
+    const after: { from: LocalDate; to: LocalDate }[] =
+      current >= first && current <= last ? [{ from: addDays(today, 1), to: lastDayOf(current) }] : [];
+    const parts = await Promise.all(
+      this.scopesOf(unitId, 'all').map((scope) =>
+        Promise.all([
+          repo.monthsOf(db, unitId, scope, first, last),
+          this.sumByUnit([unitId], null, `${year - 1}-12-31`, scope),
+          repo.sumDays(db, [unitId], after, scope),
+        ]),
+      ),
+    );
+    let before = zeroMeasures();
+    for (const [, stocks] of parts) {
+      before = addMeasures(before, stocks.get(unitId)!);
+    }
+    const out: (ResultFigures | null)[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const month = `${year}-${String(i).padStart(2, '0')}`;
+      if (`${month}-01` > today) {
+        out.push(null);
+        continue;
+      }
+      let flows = zeroMeasures();
+      for (const [rows, , less] of parts) {
+        flows = addMeasures(flows, rows.get(month) ?? {});
+        if (month === current) {
+          flows = addMeasures(flows, less.get(unitId) ?? {}, -1);
+        }
+      }
+      const to = month === current ? today : lastDayOf(month);
+      out.push(periodFigures({ from: `${month}-01`, to }, flows, before));
+      before = addMeasures(before, flows);
+    }
+    return out;
   }
 
   /** The last change to the processed figures of the period's months (rolled up), or null when none. */
@@ -401,6 +441,8 @@ export class StatsService {
     return done;
   }
 }
+
+const lastDayOf = (m: Month): LocalDate => addDays(`${nextMonth(m)}-01`, -1);
 
 /** The later of two instants (null: none). */
 const later = (a: string | null, b: string | null): string | null =>

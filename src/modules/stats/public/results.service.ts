@@ -102,26 +102,12 @@ export class ResultsPageService {
     return this.deps.stats.figures(unit.id, period);
   }
 
-  /** Each month of the year of the period's end, up to the current month (at most 12 reads of the aggregates). */
+  /** Each month of the year of the period's end, up to the current month (one read of the year's month rows). */
   async months(unitId: number, period: Period): Promise<{ year: string; rows: MonthData[] }> {
     const { stats } = this.deps;
-    const today = stats.today();
     const year = stats.effective(period).to.slice(0, 4);
-    const rows = await Promise.all(
-      Array.from({ length: 12 }, async (_, i): Promise<MonthData> => {
-        const mm = String(i + 1).padStart(2, '0');
-        const from = `${year}-${mm}-01`;
-        if (from > today) {
-          return { month: i + 1, figures: null };
-        }
-        const to = addDays(
-          i === 11 ? `${Number(year) + 1}-01-01` : `${year}-${String(i + 2).padStart(2, '0')}-01`,
-          -1,
-        );
-        return { month: i + 1, figures: await stats.figures(unitId, { from, to }) };
-      }),
-    );
-    return { year, rows };
+    const figures = await stats.figuresByMonth(unitId, Number(year));
+    return { year, rows: figures.map((f, i) => ({ month: i + 1, figures: f })) };
   }
 
   /** The child units' figures (each over its own subtree), and the parent's own when it has any; null: no children. */
