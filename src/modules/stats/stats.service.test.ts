@@ -182,12 +182,12 @@ describe('results figures from the aggregates (issue #4 item 1)', () => {
     for (const id of [unitId, ...t.deps.directory.parentsOf(commune.id)]) {
       const byMonth = await stats().figuresByMonth(id, 2026);
       const each = await Promise.all(
-        byMonth.map((_, i) => {
+        byMonth.map(async (_, i) => {
           const mm = String(i + 1).padStart(2, '0');
           const last = new Date(Date.UTC(2026, i + 1, 0)).getUTCDate();
           return `2026-${mm}-01` > stats().today()
             ? null
-            : stats().figures(id, { from: `2026-${mm}-01`, to: `2026-${mm}-${last}` });
+            : await stats().figures(id, { from: `2026-${mm}-01`, to: `2026-${mm}-${last}` });
         }),
       );
       expect(byMonth).toEqual(each);
