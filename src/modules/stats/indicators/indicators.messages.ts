@@ -9,7 +9,6 @@ export const indicatorMessages = {
     lead: (unit: string) =>
       `Các chỉ số theo Quyết định 766/QĐ-TTg và kết quả đánh giá việc giải quyết thủ tục hành chính theo Thông tư 01/2018/TT-VPCP của ${unit}, tính từ dữ liệu hồ sơ một cửa của hệ thống.`,
     rollUp: (n: number) => `Số liệu cộng dồn từ ${n} đơn vị trực thuộc và chính đơn vị.`,
-    periodHeading: 'Kỳ báo cáo',
     periodLine: (label: string) => `Kỳ: ${label}`,
     cutAt: (date: string) => ` (số liệu đến hết ngày ${date})`,
     resultsLink: 'Xem kết quả giải quyết hồ sơ chi tiết',

@@ -174,7 +174,6 @@ export function IndicatorsPage({ shell, view }: { shell: PageShell; view: Indica
         <h1>{m.page.title}</h1>
         <p>{m.page.lead(view.unitName)}</p>
         {view.rollUp && <p>{view.rollUp}</p>}
-        <h2 id="ky-bao-cao">{m.page.periodHeading}</h2>
         <PeriodForm view={view.form} />
         {r && (
           <>
