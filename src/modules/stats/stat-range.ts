@@ -16,7 +16,8 @@ export type RangeParts = {
 
 const monthOf = (d: LocalDate): Month => d.slice(0, 7);
 const firstDay = (m: Month): LocalDate => `${m}-01`;
-const lastDay = (m: Month): LocalDate => addDays(firstDay(nextMonth(m)), -1);
+/** The last day of a month. */
+export const lastDayOf = (m: Month): LocalDate => addDays(firstDay(nextMonth(m)), -1);
 
 export function nextMonth(m: Month): Month {
   const [y, mm] = m.split('-').map(Number) as [number, number];
@@ -40,12 +41,12 @@ export function splitRange(from: LocalDate | null, to: LocalDate): RangeParts {
   } else if (from === firstDay(monthOf(from))) {
     startMonth = monthOf(from);
   } else {
-    const end = lastDay(monthOf(from));
+    const end = lastDayOf(monthOf(from));
     days.push({ from, to: end < to ? end : to });
     startMonth = nextMonth(monthOf(from));
   }
   let endMonth: Month;
-  if (to === lastDay(monthOf(to))) {
+  if (to === lastDayOf(monthOf(to))) {
     endMonth = monthOf(to);
   } else {
     endMonth = previousMonth(monthOf(to));
@@ -82,7 +83,7 @@ export function splitMonths(from: LocalDate | null, to: LocalDate): MonthParts {
   const less: MonthParts['less'] = [];
   for (const r of parts.days) {
     const m = monthOf(r.from);
-    const [first, last] = [firstDay(m), lastDay(m)];
+    const [first, last] = [firstDay(m), lastDayOf(m)];
     const inside = daysIn(r.from, r.to);
     const nextToMonths =
       months === null ||

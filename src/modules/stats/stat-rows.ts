@@ -54,7 +54,8 @@ function addTo<K, R extends { measures: Measures }>(
   return row;
 }
 
-const later = (a: string | null, b: string | null): string | null =>
+/** The later of two instants (null: none). */
+export const later = (a: string | null, b: string | null): string | null =>
   a === null || (b !== null && b > a) ? b : a;
 
 /** Rows keyed so that each table's rows are unique (one multi-row upsert per table). */

@@ -58,12 +58,11 @@ export class StatsRepository {
    * caller's transaction. A month's updated_at moves to the row's when that is later (never backwards).
    */
   async write(trx: Conn, rows: StatRowSet): Promise<void> {
-    const measuresOf = (m: Measures) => ({ ...m });
     await this.upsert(
       trx,
       'dossierStatDay',
       ['unitId', 'day', 'procedureCode', 'procedureField', 'channel', 'officerId'],
-      rows.days.map((r) => ({ unitId: r.unitId, day: r.day, ...r.dims, ...measuresOf(r.measures) })),
+      rows.days.map((r) => ({ unitId: r.unitId, day: r.day, ...r.dims, ...r.measures })),
     );
     await this.upsertMonths(trx, 'dossierStatMonth', rows.months);
     await this.upsert(
@@ -76,14 +75,14 @@ export class StatsRepository {
         dimension: r.dimension,
         month: r.month,
         dimKey: r.key,
-        ...measuresOf(r.measures),
+        ...r.measures,
       })),
     );
     await this.upsert(
       trx,
       'dossierStatSubDay',
       ['unitId', 'day'],
-      rows.subDays.map((r) => ({ unitId: r.unitId, day: r.day, ...measuresOf(r.measures) })),
+      rows.subDays.map((r) => ({ unitId: r.unitId, day: r.day, ...r.measures })),
     );
     await this.upsertMonths(trx, 'dossierStatSubMonth', rows.subMonths);
   }

@@ -11,10 +11,10 @@ import {
   type Measure,
   type Measures,
 } from './stat-measures.js';
-import { nextMonth, splitMonths, type Month } from './stat-range.js';
+import { lastDayOf, splitMonths } from './stat-range.js';
 import type { DossierHistory, StatsRecorder } from './stats-recorder.js';
 import { figuresOf, type ResultFigures } from './stats-figures.js';
-import type { Dimension, Scope } from './stat-rows.js';
+import { later, type Dimension, type Scope } from './stat-rows.js';
 import { rebuildAggregates } from './stats-rebuild.js';
 import type { PeriodSums, StatsRepository } from './stats.repository.js';
 
@@ -352,11 +352,15 @@ export class StatsService {
       }
       return g;
     };
-    for (const scope of this.scopesOf(unitId, reach)) {
-      const [flows, before] = await Promise.all([
-        this.groupSums(unitId, scope, dim, p.from, p.to, MEASURES),
-        this.groupSums(unitId, scope, dim, null, addDays(p.from, -1), STOCK_MEASURES),
-      ]);
+    const parts = await Promise.all(
+      this.scopesOf(unitId, reach).map((scope) =>
+        Promise.all([
+          this.groupSums(unitId, scope, dim, p.from, p.to, MEASURES),
+          this.groupSums(unitId, scope, dim, null, addDays(p.from, -1), STOCK_MEASURES),
+        ]),
+      ),
+    );
+    for (const [flows, before] of parts) {
       for (const [key, m] of flows) {
         group(key).flows = addMeasures(group(key).flows, m);
       }
@@ -441,12 +445,6 @@ export class StatsService {
     return done;
   }
 }
-
-const lastDayOf = (m: Month): LocalDate => addDays(`${nextMonth(m)}-01`, -1);
-
-/** The later of two instants (null: none). */
-const later = (a: string | null, b: string | null): string | null =>
-  a === null || (b !== null && b > a) ? b : a;
 
 /** Figures of a period from its flows and the stocks before it (those at its end are both summed). */
 const periodFigures = (p: Period, flows: Measures, before: Measures): ResultFigures =>

@@ -4,7 +4,7 @@ import type { UnitDirectory } from '../units/unit-directory.js';
 import { bucketsOf, localDay, type DossierBuckets } from './dossier-buckets.js';
 import { endIndex, receiptIndex, type HistoryDossier } from './dossier-history.js';
 import { percent, type Period } from './dossier-outcome.js';
-import { nextMonth, type Month } from './stat-range.js';
+import { lastDayOf, nextMonth, type Month } from './stat-range.js';
 import { figuresOf, type ResultFigures } from './stats-figures.js';
 import { MEASURES } from './stat-measures.js';
 import { DIMENSIONS, type Dimension } from './stat-rows.js';
@@ -152,7 +152,6 @@ function countIn(groups: Map<string, Counts>, key: string): Counts {
 type YearCounts = { processed: number; earlyOrOnTime: number; late: number; updatedAt: string | null };
 
 const monthOf = (day: LocalDate): Month => day.slice(0, 7);
-const lastDayOf = (m: Month): LocalDate => addDays(`${nextMonth(m)}-01`, -1);
 
 /** A month's period, cut at today as the service reads it. */
 function monthPeriod(m: Month, today: LocalDate): Period {
